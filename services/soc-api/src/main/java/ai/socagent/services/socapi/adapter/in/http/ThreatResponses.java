@@ -1,0 +1,113 @@
+package ai.socagent.services.socapi.adapter.in.http;
+
+import ai.socagent.domain.finding.Finding;
+import ai.socagent.domain.finding.Resource;
+import ai.socagent.domain.indicator.Indicator;
+import ai.socagent.domain.threat.Threat;
+import ai.socagent.services.socapi.application.SubmissionReceipt;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the threat API. Domain records never leave through HTTP as they are. */
+final class ThreatResponses {
+
+    private ThreatResponses() {}
+
+    record SubmissionResponse(String format, int accepted, List<ThreatSummary> threats) {
+        static SubmissionResponse from(SubmissionReceipt receipt) {
+            return new SubmissionResponse(
+                    receipt.format().name(),
+                    receipt.threats().size(),
+                    receipt.threats().stream().map(ThreatSummary::from).toList());
+        }
+    }
+
+    record ThreatSummary(
+            String threatId,
+            String findingId,
+            String correlationId,
+            String source,
+            String findingType,
+            String title,
+            String severity,
+            Instant submittedAt) {
+        static ThreatSummary from(Threat threat) {
+            Finding finding = threat.finding();
+            return new ThreatSummary(
+                    threat.threatId(),
+                    finding.findingId(),
+                    threat.correlationId(),
+                    finding.source().name(),
+                    finding.findingType(),
+                    finding.title(),
+                    finding.severity().name(),
+                    threat.submittedAt());
+        }
+    }
+
+    record ThreatDetail(String threatId, String correlationId, Instant submittedAt, FindingView finding) {
+        static ThreatDetail from(Threat threat) {
+            return new ThreatDetail(
+                    threat.threatId(),
+                    threat.correlationId(),
+                    threat.submittedAt(),
+                    FindingView.from(threat.finding()));
+        }
+    }
+
+    record FindingView(
+            String findingId,
+            String source,
+            String format,
+            String sourceFindingId,
+            String findingType,
+            String title,
+            String description,
+            String severity,
+            double sourceSeverityScore,
+            String accountId,
+            String region,
+            Instant firstSeen,
+            Instant lastSeen,
+            List<ResourceView> resources,
+            List<IndicatorView> indicators,
+            String rawPayload) {
+        static FindingView from(Finding finding) {
+            return new FindingView(
+                    finding.findingId(),
+                    finding.source().name(),
+                    finding.format().name(),
+                    finding.sourceFindingId(),
+                    finding.findingType(),
+                    finding.title(),
+                    finding.description(),
+                    finding.severity().name(),
+                    finding.sourceSeverityScore(),
+                    finding.accountId().orElse(null),
+                    finding.region().orElse(null),
+                    finding.firstSeen(),
+                    finding.lastSeen(),
+                    finding.resources().stream().map(ResourceView::from).toList(),
+                    finding.indicators().stream().map(IndicatorView::from).toList(),
+                    finding.rawPayload());
+        }
+    }
+
+    record ResourceView(String type, String id, String arn, String region, Map<String, String> tags) {
+        static ResourceView from(Resource resource) {
+            return new ResourceView(
+                    resource.type().name(),
+                    resource.id(),
+                    resource.arn().orElse(null),
+                    resource.region().orElse(null),
+                    resource.tags());
+        }
+    }
+
+    record IndicatorView(String type, String value, boolean privateAddress) {
+        static IndicatorView from(Indicator indicator) {
+            return new IndicatorView(indicator.type().name(), indicator.value(), indicator.privateAddress());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package ai.socagent.services.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.socagent.ingestion.SampleFindings;
+import ai.socagent.services.standalone.adapter.in.samples.SampleFindingReplay;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** The standalone mode boots the fleet in one JVM and replays the bundled samples through the API's use case. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class StandaloneApplicationTest {
+
+    @Autowired
+    private RestTestClient http;
+
+    @Autowired
+    private SampleFindingReplay replay;
+
+    @Test
+    void startUp_replaysEverySampleWithoutRejection() {
+        SampleFindingReplay.ReplaySummary summary = replay.lastReplay();
+
+        assertThat(summary.files()).isEqualTo(SampleFindings.paths().size());
+        assertThat(summary.rejected()).isEmpty();
+        assertThat(summary.threatsByFormat())
+                .containsKeys(
+                        "GUARDDUTY", "GUARDDUTY_EVENT", "ASFF", "ASFF_EVENT", "OCSF_DETECTION_FINDING", "PLAIN_THREAT");
+    }
+
+    @Test
+    void threatsApi_afterStartUp_listsTheReplayedThreats() {
+        List<?> threats = http.get()
+                .uri("/api/v1/threats?limit=500")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(threats).hasSizeGreaterThanOrEqualTo(74);
+        assertThat(threats)
+                .allSatisfy(threat ->
+                        assertThat(((Map<?, ?>) threat).get("threatId")).isNotNull());
+    }
+
+    @Test
+    void dashboardAndHealth_areServed() {
+        String page = http.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(page).contains("SOC agent service").contains("/api/v1/threats");
+
+        String health = http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(health).contains("\"status\":\"UP\"");
+    }
+}
