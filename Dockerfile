@@ -1,0 +1,19 @@
+# One image recipe for every service of the fleet: docker build --build-arg SERVICE=soc-api .
+# Used by docker-compose.yml (local mode) and by the ECS task definitions (aws mode).
+FROM eclipse-temurin:25-jdk AS build
+ARG SERVICE
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY shared-lib shared-lib
+COPY services services
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl services/${SERVICE} -am package
+
+FROM eclipse-temurin:21-jre
+ARG SERVICE
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 socagent
+COPY --from=build /src/services/${SERVICE}/target/${SERVICE}-*-exec.jar /app/app.jar
+USER 10001
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the product in standalone mode: the whole fleet in one JVM, embedded backends, no AWS
+# account, no Docker. Builds what is needed first. Then open http://localhost:8080/
+#
+#   scripts/run.sh            # port 8080
+#   SOC_PORT=9090 scripts/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/java.sh
+
+echo "==> Building the standalone application with $JAVA_HOME"
+./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl services/standalone -am install
+
+jar=$(ls services/standalone/target/standalone-*-exec.jar | head -n 1)
+echo "==> Starting $jar on port ${SOC_PORT:-8080}"
+echo "    dashboard:  http://localhost:${SOC_PORT:-8080}/"
+echo "    threats:    http://localhost:${SOC_PORT:-8080}/api/v1/threats"
+echo "    health:     http://localhost:${SOC_PORT:-8080}/actuator/health"
+exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
