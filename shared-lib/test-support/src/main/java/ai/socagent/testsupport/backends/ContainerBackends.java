@@ -22,10 +22,10 @@ import software.amazon.awssdk.regions.Region;
  */
 final class ContainerBackends {
 
-    /** Pinned: LocalStack's later images want an auth token. */
-    static final String LOCALSTACK_IMAGE = "localstack/localstack:4.9";
+    /** Pinned, and the same tags as docker-compose.yml: LocalStack's later images want an auth token. */
+    static final String LOCALSTACK_IMAGE = "localstack/localstack:4.4.0";
 
-    static final String REDIS_IMAGE = "redis:7.4.2";
+    static final String REDIS_IMAGE = "redis:7.4.2-alpine";
     static final String OPENSEARCH_IMAGE = "opensearchproject/opensearch:3.3.2";
 
     private ContainerBackends() {}
