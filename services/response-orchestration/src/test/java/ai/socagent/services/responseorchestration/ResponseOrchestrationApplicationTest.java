@@ -1,45 +1,14 @@
 package ai.socagent.services.responseorchestration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import ai.socagent.testsupport.services.AgentServiceContract;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
-class ResponseOrchestrationApplicationTest {
+class ResponseOrchestrationApplicationTest extends AgentServiceContract {
 
-    @Autowired
-    private RestTestClient http;
-
-    @Test
-    void health_serviceStarted_reportsUp() {
-        String health = http.get()
-                .uri("/actuator/health")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-
-        assertThat(health).contains("\"status\":\"UP\"");
-    }
-
-    @Test
-    void info_serviceStarted_namesTheAgentAndItsEvents() {
-        String info = http.get()
-                .uri("/actuator/info")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-
-        assertThat(info).contains("\"name\":\"ResponseOrchestration\"").contains("Response Plan Ready");
+    ResponseOrchestrationApplicationTest() {
+        super("ResponseOrchestration", "Response Plan Ready");
     }
 }
