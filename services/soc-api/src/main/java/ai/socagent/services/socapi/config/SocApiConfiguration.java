@@ -6,6 +6,8 @@ import ai.socagent.observability.IngestionMetrics;
 import ai.socagent.services.socapi.adapter.out.memory.InMemoryThreatLog;
 import ai.socagent.services.socapi.application.ThreatSubmissionService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,6 +47,17 @@ public class SocApiConfiguration {
     ThreatSubmissionService threatSubmissionService(
             FindingIngestion ingestion, InMemoryThreatLog threatLog, Clock clock) {
         return new ThreatSubmissionService(ingestion, threatLog, threatLog, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI socApiDocument() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("SOC agent service API")
+                        .version("v1")
+                        .description("Finding submission and threat queries. Errors are RFC 9457 problem documents"
+                                + " with stable types (docs/api.md)."));
     }
 
     @Bean

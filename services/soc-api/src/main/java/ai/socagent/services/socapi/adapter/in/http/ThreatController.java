@@ -8,6 +8,12 @@ import ai.socagent.services.socapi.application.SubmissionReceipt;
 import ai.socagent.services.socapi.application.port.in.QueryThreatsUseCase;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
 import ai.socagent.services.socapi.config.SocApiProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
@@ -15,6 +21,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * parameter constraints and answers a 400 problem document instead of a 500.
  */
 @RestController
+@Tag(name = "threats", description = "Finding submission and threat queries")
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class ThreatController {
 
@@ -52,8 +60,39 @@ class ThreatController {
     }
 
     @PostMapping(path = "/findings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Submit a security finding",
+            description = "GuardDuty (bare or EventBridge event), Security Hub ASFF (finding, {\"Findings\": [...]} or"
+                    + " EventBridge event), OCSF Detection Finding (class_uid 2004) or a plain threat. The format is"
+                    + " detected; each finding becomes a threat.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema =
+                                                    @Schema(
+                                                            type = "object",
+                                                            description = "A finding in any supported format"))))
+    @ApiResponse(responseCode = "202", description = "Accepted: one threat per finding")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid finding: every broken rule in 'violations'",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "Payload over the size limit",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<SubmissionResponse> submitFinding(
-            InputStream body, @RequestHeader(name = "Content-Length", required = false) Long contentLength)
+            @Parameter(hidden = true) InputStream body,
+            @Parameter(hidden = true) @RequestHeader(name = "Content-Length", required = false) Long contentLength)
             throws IOException {
         if (contentLength != null && contentLength > maxPayloadBytes) {
             throw new PayloadTooLargeException(maxPayloadBytes);
@@ -75,6 +114,15 @@ class ThreatController {
     }
 
     @GetMapping("/threats/{threatId}")
+    @Operation(summary = "One threat with its normalised finding and the original payload")
+    @ApiResponse(responseCode = "200", description = "The threat")
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown threat id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     ThreatDetail threat(@PathVariable String threatId) {
         return queryThreats
                 .findThreat(threatId)
@@ -83,6 +131,7 @@ class ThreatController {
     }
 
     @GetMapping("/threats")
+    @Operation(summary = "The newest threats first")
     List<ThreatSummary> recentThreats(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return queryThreats.recentThreats(limit).stream()
                 .map(ThreatSummary::from)
