@@ -1,8 +1,11 @@
 /**
- * Reserved for issue #3: the three context tables (GlobalContextTable, InvestigationContextTable, AgentContextTable), the L1 Caffeine / L2 Redis / L3 DAX cache tiers and the S3 archive, behind one port with an embedded implementation for the standalone mode.
+ * The context store of issue #3: the three context tables of the design behind three repository
+ * ports, with a DynamoDB implementation ({@code adapter.out.dynamodb}) and an embedded one on local
+ * disk for the standalone mode ({@code adapter.out.embedded}). Both pass the same contract tests.
  *
- * <p>The module exists from the foundation on so that the layout of the repository is the
- * picture of the architecture (docs/architecture.md) and the architecture rules already run
- * here; it holds no behaviour until that issue lands.
+ * <p>This package is plain Java: the records, the ports, the typed errors and {@link
+ * ai.socagent.contextstore.ContextTables}, the one definition of the tables' schema that both
+ * implementations (and, later, the Terraform check) read. The cache tiers and the S3 archive come
+ * later in the issue.
  */
 package ai.socagent.contextstore;

@@ -1,0 +1,34 @@
+package ai.socagent.contextstore;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** GlobalContextTable. Expired entries are absent from every read. */
+public interface GlobalContextRepository {
+
+    /**
+     * Stores a new entry (its version is ignored) and returns it as stored: version 1, expiry set.
+     *
+     * @throws ContextAlreadyExistsException an unexpired entry has the same key
+     * @throws ContextItemTooLargeException the item would exceed the item size limit
+     */
+    GlobalContextEntry create(GlobalContextEntry entry);
+
+    /**
+     * Replaces a stored entry whose version is {@code entry.version()}; returns it at the next version.
+     *
+     * @throws ContextVersionConflictException the stored version differs, or no unexpired entry exists
+     * @throws ContextItemTooLargeException the item would exceed the item size limit
+     */
+    GlobalContextEntry update(GlobalContextEntry entry);
+
+    Optional<GlobalContextEntry> find(String contextType, Instant timestamp);
+
+    Page<GlobalContextEntry> findByContextType(String contextType, TimeRange range, PageRequest page);
+
+    /** GSI {@code threat_type-timestamp-index}. */
+    Page<GlobalContextEntry> findByThreatType(String threatType, TimeRange range, PageRequest page);
+
+    /** GSI {@code severity-timestamp-index}. */
+    Page<GlobalContextEntry> findBySeverity(String severity, TimeRange range, PageRequest page);
+}
