@@ -1,0 +1,75 @@
+import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
+import ai.socagent.agentruntime.offline.SeverityScorer;
+import ai.socagent.domain.Severity;
+import ai.socagent.domain.finding.Finding;
+import ai.socagent.domain.finding.FindingFormat;
+import ai.socagent.domain.finding.Resource;
+import ai.socagent.domain.finding.ResourceType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Single-thread throughput of the offline classifier (classify + severity + IOC extraction) over a
+ * mix of GuardDuty findings (CTID path) and free-text findings (BM25 path). Run with
+ * bench/throughput/run.sh.
+ */
+public final class OfflineThroughput {
+    public static void main(String[] args) throws Exception {
+        Instant now = Instant.parse("2025-01-01T00:00:00Z");
+        List<Finding> findings = new ArrayList<>();
+        int i = 0;
+        for (String line : Files.readAllLines(Path.of("bench/eval/data/guardduty-types.jsonl"))) {
+            String type = line.replaceAll(".*\"findingType\": \"([^\"]+)\".*", "$1");
+            findings.add(finding(FindingFormat.GUARDDUTY, "gd-" + i++, type, type, "", now));
+        }
+        List<String> texts = Files.readAllLines(Path.of("bench/eval/data/procedures-heldout.jsonl"));
+        for (int j = 0; j < 200; j++) {
+            String text = texts.get(j * 13 % texts.size()).replaceAll(".*\"text\": \"(.*)\"}$", "$1");
+            findings.add(finding(FindingFormat.PLAIN_THREAT, "api-" + j, "Suspicious activity", text,
+                    "Connection to hxxp://evil-example[.]com/payload from 203.0.113.7 and 10.0.0.5", now));
+        }
+        long buildStart = System.nanoTime();
+        OfflineThreatClassifier classifier = OfflineThreatClassifier.embedded();
+        classifier.classify(findings.get(0));
+        System.out.printf(Locale.ROOT, "start-up (load and index ATT&CK, first classification): %d ms%n",
+                (System.nanoTime() - buildStart) / 1_000_000);
+        for (int warm = 0; warm < 5; warm++) {
+            findings.forEach(f -> classifier.analyze(f, SeverityScorer.IntelligenceSignal.NONE));
+        }
+        int rounds = 15;
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long start = System.nanoTime();
+            findings.forEach(f -> classifier.analyze(f, new SeverityScorer.IntelligenceSignal(1, 0)));
+            rates[r] = findings.size() / ((System.nanoTime() - start) / 1e9);
+        }
+        java.util.Arrays.sort(rates);
+        System.out.printf(Locale.ROOT,
+                "%d rounds of %d findings (%d GuardDuty, 200 free text) on one thread: median %.0f findings/s,"
+                        + " best %.0f, worst %.0f%n",
+                rounds, findings.size(), findings.size() - 200, rates[rounds / 2], rates[rounds - 1], rates[0]);
+    }
+
+    private static Finding finding(FindingFormat format, String id, String type, String title, String description, Instant now) {
+        return Finding.builder()
+                .format(format)
+                .sourceFindingId(id)
+                .findingType(type)
+                .title(title)
+                .description(description)
+                .severity(Severity.MEDIUM)
+                .sourceSeverityScore(5.0)
+                .firstSeen(now)
+                .lastSeen(now)
+                .resources(List.of(Resource.of(ResourceType.EC2_INSTANCE, "i-0123456789abcdef0", null, null, null,
+                        Map.of("env", "prod", "criticality", "high"), Map.of())))
+                .rawPayload("{}")
+                .receivedAt(now)
+                .build();
+    }
+}

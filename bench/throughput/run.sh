@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Single-thread throughput of the offline classifier (goal: 1,000 findings/s on one core).
+# Measures one thread; run it on an otherwise idle machine, the figure is sensitive to load.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+if [[ -z "${JAVA_HOME:-}" ]]; then
+  JAVA_HOME="$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1 || true)"
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+MODULE=shared-lib/agent-runtime
+CP_FILE="$MODULE/target/eval.classpath"
+if [[ ! -f "$CP_FILE" || -n "$(find "$MODULE/src/main" -newer "$CP_FILE" -print -quit)" ]]; then
+  JAVA_HOME="$JAVA_HOME" ./mvnw -q -B -o -pl "$MODULE" compile dependency:build-classpath \
+    -Dmdep.outputFile="$ROOT/$CP_FILE" -Dmdep.includeScope=runtime >&2
+fi
+exec "$JAVA" -cp "$MODULE/target/classes:$(cat "$CP_FILE")" \
+  bench/throughput/OfflineThroughput.java
