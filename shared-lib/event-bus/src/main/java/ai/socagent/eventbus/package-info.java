@@ -1,8 +1,11 @@
 /**
- * Reserved for issue #4: the EventBridge publisher, the SQS consumers and the in-process bus, routed by one rules file (infra/events/rules.json) and matched with event-ruler.
+ * The event backbone of the agents (issue #4): one routing definition ({@code infra/events/rules.json},
+ * see {@link ai.socagent.eventbus.routing.RoutingDefinition}), the envelope every event travels in
+ * ({@link ai.socagent.eventbus.envelope.EventCodec}), the in-process bus of the standalone mode
+ * ({@link ai.socagent.eventbus.inprocess.InProcessEventBus}) and the AWS adapters
+ * ({@link ai.socagent.eventbus.aws}).
  *
- * <p>The module exists from the foundation on so that the layout of the repository is the
- * picture of the architecture (docs/architecture.md) and the architecture rules already run
- * here; it holds no behaviour until that issue lands.
+ * <p>This package holds the ports: {@link ai.socagent.eventbus.EventPublisher},
+ * {@link ai.socagent.eventbus.EventHandler} and {@link ai.socagent.eventbus.IdempotencyStore}.
  */
 package ai.socagent.eventbus;

@@ -1,0 +1,230 @@
+package ai.socagent.eventbus.aws;
+
+import ai.socagent.eventbus.EventHandler;
+import ai.socagent.eventbus.IdempotencyStore;
+import ai.socagent.eventbus.InboundEvent;
+import ai.socagent.eventbus.RetryPolicy;
+import ai.socagent.eventbus.UndeliverableEventException;
+import ai.socagent.eventbus.envelope.EventCodec;
+import ai.socagent.eventbus.routing.QueueDefinition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Consumes one service's SQS queue: decodes each EventBridge event, claims its id in the {@link
+ * IdempotencyStore}, calls the handler, and deletes the message once handled.
+ *
+ * <p>Failures: an event no handler can read (unknown detail-type, unsupported schema version,
+ * malformed) goes to the dead-letter queue at once; a handler that throws gets the event again after
+ * a backoff (the message's visibility is shortened to it), and on the queue's {@code maxReceiveCount}-th
+ * receive the consumer moves it to the dead-letter queue itself, so that the reason travels with it as
+ * the message attribute {@value #REASON_ATTRIBUTE}. The queue's redrive policy (same count) remains the
+ * safety net for a consumer that dies mid-message.
+ */
+public final class SqsEventConsumer implements AutoCloseable {
+
+    /** Message attribute of a dead letter: why it is there. */
+    public static final String REASON_ATTRIBUTE = "failure-reason";
+
+    /** Message attribute of a dead letter: the queue it came from. */
+    public static final String QUEUE_ATTRIBUTE = "source-queue";
+
+    private final SqsClient sqs;
+    private final QueueDefinition queue;
+    private final String queueUrl;
+    private final String deadLetterQueueUrl;
+    private final EventCodec codec;
+    private final IdempotencyStore idempotency;
+    private final EventHandler handler;
+    private final RetryPolicy retry;
+    private final Duration idempotencyTtl;
+    private final int waitTimeSeconds;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Thread poller;
+
+    private SqsEventConsumer(Builder builder) {
+        this.sqs = builder.sqs;
+        this.queue = builder.queue;
+        this.queueUrl = builder.queueUrl;
+        this.deadLetterQueueUrl = builder.deadLetterQueueUrl;
+        this.codec = builder.codec;
+        this.idempotency = builder.idempotency;
+        this.handler = builder.handler;
+        this.retry = builder.retry;
+        this.idempotencyTtl = builder.idempotencyTtl;
+        this.waitTimeSeconds = builder.waitTimeSeconds;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Receives up to ten messages (long polling) and processes them; returns how many arrived. */
+    public int pollOnce() {
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(waitTimeSeconds)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                .messages();
+        messages.forEach(this::process);
+        return messages.size();
+    }
+
+    /** Polls on a thread of its own until {@link #close()}. */
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            poller = Thread.ofPlatform()
+                    .name("sqs-consumer-" + queue.name())
+                    .daemon(true)
+                    .start(() -> {
+                        while (running.get()) {
+                            try {
+                                pollOnce();
+                            } catch (RuntimeException e) {
+                                // The next poll retries; a closed client ends the loop through close().
+                                if (!running.get()) {
+                                    return;
+                                }
+                            }
+                        }
+                    });
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        Thread thread = poller;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(waitTimeSeconds + 5L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void process(Message message) {
+        InboundEvent event;
+        try {
+            event = codec.decode(message.body());
+        } catch (UndeliverableEventException e) {
+            deadLetter(message, e.getMessage());
+            return;
+        }
+        if (!idempotency.claim(queue.name(), event.deduplicationId(), idempotencyTtl)) {
+            delete(message);
+            return;
+        }
+        try {
+            handler.handle(event);
+        } catch (Exception | AssertionError e) {
+            idempotency.release(queue.name(), event.deduplicationId());
+            int receives = Integer.parseInt(
+                    message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+            if (receives >= queue.maxReceiveCount()) {
+                deadLetter(message, "HANDLER_FAILED after " + receives + " attempts: " + e);
+            } else {
+                int seconds = (int) Math.min(43_200, retry.backoff(receives).toSeconds());
+                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl)
+                        .receiptHandle(message.receiptHandle())
+                        .visibilityTimeout(seconds));
+            }
+            return;
+        }
+        delete(message);
+    }
+
+    private void deadLetter(Message message, String reason) {
+        sqs.sendMessage(b -> b.queueUrl(deadLetterQueueUrl)
+                .messageBody(message.body())
+                .messageAttributes(Map.of(
+                        REASON_ATTRIBUTE, text(reason.length() > 1000 ? reason.substring(0, 1000) : reason),
+                        QUEUE_ATTRIBUTE, text(queue.name()))));
+        delete(message);
+    }
+
+    private void delete(Message message) {
+        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
+    }
+
+    /** Builder of {@link SqsEventConsumer}; every field but the tuning ones is required. */
+    public static final class Builder {
+        private SqsClient sqs;
+        private QueueDefinition queue;
+        private String queueUrl;
+        private String deadLetterQueueUrl;
+        private EventCodec codec = EventCodec.create();
+        private IdempotencyStore idempotency;
+        private EventHandler handler;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private Duration idempotencyTtl = Duration.ofHours(24);
+        private int waitTimeSeconds = 20;
+
+        private Builder() {}
+
+        public Builder sqs(SqsClient value) {
+            this.sqs = value;
+            return this;
+        }
+
+        /** The queue's definition (name, maxReceiveCount) and the URLs of it and its dead-letter queue. */
+        public Builder queue(QueueDefinition definition, String url, String deadLetterUrl) {
+            this.queue = definition;
+            this.queueUrl = url;
+            this.deadLetterQueueUrl = deadLetterUrl;
+            return this;
+        }
+
+        public Builder codec(EventCodec value) {
+            this.codec = value;
+            return this;
+        }
+
+        public Builder idempotency(IdempotencyStore value) {
+            this.idempotency = value;
+            return this;
+        }
+
+        public Builder handler(EventHandler value) {
+            this.handler = value;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            this.retry = value;
+            return this;
+        }
+
+        public Builder idempotencyTtl(Duration value) {
+            this.idempotencyTtl = value;
+            return this;
+        }
+
+        /** Long-polling wait per receive, 0 to 20 seconds. */
+        public Builder waitTimeSeconds(int value) {
+            this.waitTimeSeconds = value;
+            return this;
+        }
+
+        public SqsEventConsumer build() {
+            if (sqs == null || queue == null || idempotency == null || handler == null) {
+                throw new IllegalStateException("sqs, queue, idempotency and handler are required");
+            }
+            return new SqsEventConsumer(this);
+        }
+    }
+}

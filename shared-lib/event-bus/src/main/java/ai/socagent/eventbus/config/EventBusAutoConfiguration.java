@@ -1,0 +1,116 @@
+package ai.socagent.eventbus.config;
+
+import ai.socagent.eventbus.EventPublisher;
+import ai.socagent.eventbus.IdempotencyStore;
+import ai.socagent.eventbus.RetryPolicy;
+import ai.socagent.eventbus.aws.DynamoDbIdempotencyStore;
+import ai.socagent.eventbus.aws.EventBridgePublisher;
+import ai.socagent.eventbus.envelope.EventCodec;
+import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
+import ai.socagent.eventbus.inprocess.InProcessEventBus;
+import ai.socagent.eventbus.routing.EventRouter;
+import ai.socagent.eventbus.routing.RoutingDefinition;
+import ai.socagent.eventbus.routing.RoutingDefinitions;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * Wires the event bus from the bundled routing definition: the in-process bus by default (it is the
+ * {@link EventPublisher}), or with {@code soc.event-bus.mode=aws} an {@link EventBridgePublisher} on
+ * the service's {@link EventBridgeClient} bean (from the spring-cloud-aws starter, say) and, when
+ * {@code soc.event-bus.aws.idempotency-table} is set, a {@link DynamoDbIdempotencyStore}. Every bean
+ * backs off when the application defines its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(EventBusProperties.class)
+public class EventBusAutoConfiguration {
+
+    private static final String PREFIX = "soc.event-bus";
+
+    @Bean
+    @ConditionalOnMissingBean
+    RoutingDefinition routingDefinition() {
+        return RoutingDefinitions.bundled();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventRouter eventRouter(RoutingDefinition definition) {
+        return EventRouter.create(definition);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return EventCodec.create();
+    }
+
+    static RetryPolicy retryPolicy(EventBusProperties properties) {
+        EventBusProperties.Retry retry = properties.retry();
+        return new RetryPolicy(retry.initial(), retry.multiplier(), retry.max());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = PREFIX, name = "mode", havingValue = "in-process", matchIfMissing = true)
+    static class InProcessConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyStore idempotencyStore() {
+            return InMemoryIdempotencyStore.create();
+        }
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(EventPublisher.class)
+        InProcessEventBus inProcessEventBus(
+                RoutingDefinition definition,
+                EventCodec codec,
+                IdempotencyStore idempotency,
+                EventBusProperties properties) {
+            EventBusProperties.InProcess threads = properties.inProcess();
+            return InProcessEventBus.create(
+                    definition,
+                    codec,
+                    idempotency,
+                    new InProcessEventBus.Options(
+                            threads.threads(),
+                            threads.priorityThreads(),
+                            threads.capacity(),
+                            retryPolicy(properties),
+                            properties.idempotencyTtl()));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = PREFIX, name = "mode", havingValue = "aws")
+    static class AwsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(EventBridgeClient.class)
+        EventPublisher eventBridgePublisher(EventBridgeClient client, EventCodec codec, EventBusProperties properties) {
+            return EventBridgePublisher.create(client, properties.busName(), codec);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = PREFIX, name = "aws.idempotency-table")
+        @ConditionalOnBean(DynamoDbClient.class)
+        IdempotencyStore dynamoDbIdempotencyStore(DynamoDbClient dynamo, EventBusProperties properties) {
+            return DynamoDbIdempotencyStore.create(dynamo, properties.aws().idempotencyTable());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyStore inMemoryIdempotencyStore() {
+            return InMemoryIdempotencyStore.create();
+        }
+    }
+}

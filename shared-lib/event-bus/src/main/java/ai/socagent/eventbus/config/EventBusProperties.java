@@ -1,0 +1,83 @@
+package ai.socagent.eventbus.config;
+
+import ai.socagent.domain.event.DomainEvents;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the event bus ({@code soc.event-bus.*}).
+ *
+ * @param mode {@code in-process} (default, standalone mode) or {@code aws} (EventBridge + SQS)
+ * @param busName the EventBridge bus the {@code aws} mode publishes to; default {@code ai-agent-events}
+ * @param idempotencyTtl how long a consumer remembers an event id; default 24 hours
+ * @param retry backoff between deliveries of a failing event
+ * @param inProcess the in-process bus's threads
+ * @param aws the aws mode's settings
+ */
+@Validated
+@ConfigurationProperties("soc.event-bus")
+public record EventBusProperties(
+        Mode mode,
+        @NotBlank String busName,
+        @NotNull Duration idempotencyTtl,
+        @Valid Retry retry,
+        @Valid InProcess inProcess,
+        @Valid Aws aws) {
+
+    public EventBusProperties {
+        mode = mode == null ? Mode.IN_PROCESS : mode;
+        busName = busName == null ? DomainEvents.EventBus.NAME : busName;
+        idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;
+        retry = retry == null ? new Retry(null, 0, null) : retry;
+        inProcess = inProcess == null ? new InProcess(0, 0, 0) : inProcess;
+        aws = aws == null ? new Aws(null) : aws;
+    }
+
+    public enum Mode {
+        IN_PROCESS,
+        AWS
+    }
+
+    /**
+     * @param initial wait before the second delivery; default 200 ms
+     * @param multiplier growth per attempt; default 2
+     * @param max longest wait; default 10 s
+     */
+    public record Retry(Duration initial, @DecimalMin("1.0") double multiplier, Duration max) {
+        public Retry {
+            initial = initial == null ? Duration.ofMillis(200) : initial;
+            multiplier = multiplier == 0 ? 2.0 : multiplier;
+            max = max == null ? Duration.ofSeconds(10) : max;
+        }
+    }
+
+    /**
+     * @param threads delivery threads of ordinary queues; default the number of cores, at least 2
+     * @param priorityThreads delivery threads of priority queues (emergencies); default 2
+     * @param capacity deliveries that may wait for a thread before publishers deliver themselves;
+     *     default 10,000
+     */
+    public record InProcess(
+            @Min(0) @Max(256) int threads,
+            @Min(0) @Max(64) int priorityThreads,
+            @Min(0) int capacity) {
+        public InProcess {
+            threads = threads == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : threads;
+            priorityThreads = priorityThreads == 0 ? 2 : priorityThreads;
+            capacity = capacity == 0 ? 10_000 : capacity;
+        }
+    }
+
+    /**
+     * @param idempotencyTable the DynamoDB table of consumed event ids; without it the aws mode keeps
+     *     them in memory (per instance)
+     */
+    public record Aws(String idempotencyTable) {}
+}

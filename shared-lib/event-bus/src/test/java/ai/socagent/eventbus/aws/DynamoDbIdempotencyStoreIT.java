@@ -1,0 +1,100 @@
+package ai.socagent.eventbus.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.socagent.testsupport.backends.TestBackends;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+class DynamoDbIdempotencyStoreIT {
+
+    private static DynamoDbClient dynamo;
+    private static String table;
+
+    @BeforeAll
+    static void table() {
+        dynamo = TestBackends.aws().configure(DynamoDbClient.builder()).build();
+        table = TestBackends.uniqueName("event-claims");
+        DynamoDbIdempotencyStore.createTable(dynamo, table);
+    }
+
+    @AfterAll
+    static void drop() {
+        if (dynamo != null) {
+            dynamo.deleteTable(b -> b.tableName(table));
+            dynamo.close();
+        }
+    }
+
+    @Test
+    void createTable_twice_isHarmlessAndEnablesTtl() {
+        DynamoDbIdempotencyStore.createTable(dynamo, table);
+
+        var ttl = dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+        assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+        assertThat(ttl.attributeName()).isEqualTo(DynamoDbIdempotencyStore.EXPIRES_AT);
+    }
+
+    @Test
+    void claim_sameEventTwice_onlyTheFirstSucceedsAndTheItemCarriesItsExpiry() {
+        Instant now = Instant.parse("2026-11-26T10:00:00Z");
+        DynamoDbIdempotencyStore store = DynamoDbIdempotencyStore.create(dynamo, table, fixed(now));
+
+        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isTrue();
+        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isFalse();
+        assertThat(store.claim("dashboard", "e-1", Duration.ofHours(1))).isTrue();
+
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                        .key(Map.of(DynamoDbIdempotencyStore.KEY, AttributeValue.fromS("investigation#e-1"))))
+                .item();
+        assertThat(item.get(DynamoDbIdempotencyStore.EXPIRES_AT).n())
+                .isEqualTo(Long.toString(now.plus(Duration.ofHours(1)).getEpochSecond()));
+    }
+
+    @Test
+    void claim_afterRelease_succeedsAgain() {
+        DynamoDbIdempotencyStore store = DynamoDbIdempotencyStore.create(dynamo, table);
+        store.claim("audit-trail", "e-2", Duration.ofHours(1));
+
+        store.release("audit-trail", "e-2");
+
+        assertThat(store.claim("audit-trail", "e-2", Duration.ofHours(1))).isTrue();
+    }
+
+    @Test
+    void claim_expiredButNotYetDeleted_succeedsAgain() {
+        Instant now = Instant.parse("2026-11-26T10:00:00Z");
+        DynamoDbIdempotencyStore.create(dynamo, table, fixed(now)).claim("dashboard", "e-3", Duration.ofMinutes(5));
+
+        DynamoDbIdempotencyStore later = DynamoDbIdempotencyStore.create(dynamo, table, fixed(now.plusSeconds(301)));
+
+        assertThat(later.claim("dashboard", "e-3", Duration.ofMinutes(5))).isTrue();
+        assertThat(later.claim("dashboard", "e-3", Duration.ofMinutes(5))).isFalse();
+    }
+
+    @Test
+    void claim_concurrentConsumers_exactlyOneWins() {
+        DynamoDbIdempotencyStore store = DynamoDbIdempotencyStore.create(dynamo, table);
+
+        long winners = IntStream.range(0, 16)
+                .parallel()
+                .filter(i -> store.claim("investigation", "e-race", Duration.ofHours(1)))
+                .count();
+
+        assertThat(winners).isEqualTo(1);
+    }
+
+    private static Clock fixed(Instant now) {
+        return Clock.fixed(now, ZoneOffset.UTC);
+    }
+}

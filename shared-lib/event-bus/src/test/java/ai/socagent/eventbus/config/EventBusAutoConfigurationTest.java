@@ -1,0 +1,96 @@
+package ai.socagent.eventbus.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.socagent.eventbus.EventPublisher;
+import ai.socagent.eventbus.IdempotencyStore;
+import ai.socagent.eventbus.aws.DynamoDbIdempotencyStore;
+import ai.socagent.eventbus.aws.EventBridgePublisher;
+import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
+import ai.socagent.eventbus.inprocess.InProcessEventBus;
+import ai.socagent.eventbus.routing.EventRouter;
+import ai.socagent.eventbus.routing.RoutingDefinition;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+class EventBusAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class));
+
+    @Test
+    void defaults_giveTheInProcessBusOnTheBundledRules() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(InProcessEventBus.class);
+            assertThat(context.getBean(EventPublisher.class)).isInstanceOf(InProcessEventBus.class);
+            assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(InMemoryIdempotencyStore.class);
+            assertThat(context.getBean(RoutingDefinition.class).bus().name()).isEqualTo("ai-agent-events");
+            assertThat(context).hasSingleBean(EventRouter.class);
+            assertThat(context.getBean(EventBusProperties.class).idempotencyTtl())
+                    .isEqualTo(Duration.ofHours(24));
+        });
+    }
+
+    @Test
+    void ownIdempotencyStore_isUsedAndTheDefaultBacksOff() {
+        IdempotencyStore own = InMemoryIdempotencyStore.create();
+        runner.withBean(IdempotencyStore.class, () -> own).run(context -> {
+            assertThat(context.getBean(IdempotencyStore.class)).isSameAs(own);
+            assertThat(context).hasSingleBean(InProcessEventBus.class);
+        });
+    }
+
+    @Test
+    void awsMode_withClients_givesEventBridgePublisherAndDynamoDbIdempotency() {
+        runner.withPropertyValues(
+                        "soc.event-bus.mode=aws",
+                        "soc.event-bus.bus-name=dev-ai-agent-events",
+                        "soc.event-bus.aws.idempotency-table=dev-event-claims")
+                .withBean(
+                        EventBridgeClient.class,
+                        () -> EventBridgeClient.builder()
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(AnonymousCredentialsProvider.create())
+                                .endpointOverride(URI.create("http://127.0.0.1:1"))
+                                .build())
+                .withBean(
+                        DynamoDbClient.class,
+                        () -> DynamoDbClient.builder()
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(AnonymousCredentialsProvider.create())
+                                .endpointOverride(URI.create("http://127.0.0.1:1"))
+                                .build())
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(InProcessEventBus.class);
+                    assertThat(context.getBean(EventPublisher.class)).isInstanceOf(EventBridgePublisher.class);
+                    assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(DynamoDbIdempotencyStore.class);
+                });
+    }
+
+    @Test
+    void awsMode_withoutIdempotencyTable_remembersIdsInMemory() {
+        runner.withPropertyValues("soc.event-bus.mode=aws").run(context -> {
+            assertThat(context).doesNotHaveBean(EventPublisher.class);
+            assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(InMemoryIdempotencyStore.class);
+        });
+    }
+
+    @Test
+    void invalidSettings_failTheStartup() {
+        runner.withPropertyValues("soc.event-bus.in-process.threads=-1", "soc.event-bus.retry.multiplier=0.5")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("inProcess.threads")
+                            .hasMessageContaining("retry.multiplier");
+                });
+    }
+}
