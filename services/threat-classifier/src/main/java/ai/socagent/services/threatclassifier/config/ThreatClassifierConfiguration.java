@@ -1,0 +1,60 @@
+package ai.socagent.services.threatclassifier.config;
+
+import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
+import ai.socagent.eventbus.EventPublisher;
+import ai.socagent.eventbus.inprocess.InProcessEventBus;
+import ai.socagent.ingestion.FindingIngestion;
+import ai.socagent.services.threatclassifier.adapter.in.eventbus.ThreatClassifierSubscription;
+import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the classifier to the bus. With the in-process bus (standalone, the default) the
+ * subscription is registered on the {@code threat-classifier} queue once every bean exists; in
+ * the aws mode the SQS consumer takes that role (issue #4).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ThreatClassifierConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OfflineThreatClassifier offlineThreatClassifier() {
+        return OfflineThreatClassifier.embedded();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FindingIngestion findingIngestion() {
+        return FindingIngestion.withDefaults();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClassifyThreatService classifyThreatService(OfflineThreatClassifier classifier, Clock clock) {
+        return new ClassifyThreatService(classifier, clock);
+    }
+
+    @Bean
+    ThreatClassifierSubscription threatClassifierSubscription(
+            ClassifyThreatService classifyThreat, FindingIngestion ingestion, EventPublisher publisher, Clock clock) {
+        return new ThreatClassifierSubscription(classifyThreat, ingestion, publisher, clock);
+    }
+
+    @Bean
+    SmartInitializingSingleton threatClassifierInProcessSubscriber(
+            ObjectProvider<InProcessEventBus> bus, ThreatClassifierSubscription subscription) {
+        return () ->
+                bus.ifAvailable(inProcess -> inProcess.subscribe(ThreatClassifierSubscription.QUEUE, subscription));
+    }
+}
