@@ -1,9 +1,11 @@
 package ai.socagent.services.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.socagent.ingestion.SampleFindings;
 import ai.socagent.services.standalone.adapter.in.samples.SampleFindingReplay;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,38 @@ class StandaloneApplicationTest {
         assertThat(threats)
                 .allSatisfy(threat ->
                         assertThat(((Map<?, ?>) threat).get("threatId")).isNotNull());
+    }
+
+    @Test
+    void replayedThreats_flowThroughTheThreatClassifierOnTheInProcessBus() {
+        List<?> threats = http.get()
+                .uri("/api/v1/threats?limit=500")
+                .exchange()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(threats).isNotEmpty();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(threats).allSatisfy(summary -> {
+                    Map<?, ?> detail = http.get()
+                            .uri("/api/v1/threats/{id}", ((Map<?, ?>) summary).get("threatId"))
+                            .exchange()
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(Map.class)
+                            .returnResult()
+                            .getResponseBody();
+                    assertThat(detail).isNotNull();
+                    Map<?, ?> classification = (Map<?, ?>) detail.get("classification");
+                    assertThat(classification)
+                            .as("classification of %s", summary)
+                            .isNotNull();
+                    assertThat((List<?>) classification.get("techniques")).isNotEmpty();
+                    assertThat(((List<?>) detail.get("activity"))
+                                    .stream().map(a -> String.valueOf(((Map<?, ?>) a).get("detailType"))))
+                            .contains("Threat Classification Complete");
+                }));
     }
 
     @Test

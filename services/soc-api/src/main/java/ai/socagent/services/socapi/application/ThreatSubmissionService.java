@@ -1,5 +1,6 @@
 package ai.socagent.services.socapi.application;
 
+import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.ThreatSubmitted;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.threat.Threat;
@@ -7,6 +8,7 @@ import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionResult;
 import ai.socagent.services.socapi.application.port.in.QueryThreatsUseCase;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
+import ai.socagent.services.socapi.application.port.out.PipelineActivityPort;
 import ai.socagent.services.socapi.application.port.out.ThreatLookupPort;
 import ai.socagent.services.socapi.application.port.out.ThreatSubmissionPort;
 import java.time.Clock;
@@ -29,15 +31,25 @@ public final class ThreatSubmissionService implements SubmitFindingUseCase, Quer
     public static final int MAX_QUERY_LIMIT = 500;
 
     private final FindingIngestion ingestion;
-    private final ThreatSubmissionPort submissions;
+    private final List<ThreatSubmissionPort> submissions;
     private final ThreatLookupPort lookup;
+    private final PipelineActivityPort activity;
     private final Clock clock;
 
+    /**
+     * @param submissions where each submitted threat goes, in order (the threat log first, so a
+     *     threat can be read back before the pipeline reports on it; then the bus)
+     */
     public ThreatSubmissionService(
-            FindingIngestion ingestion, ThreatSubmissionPort submissions, ThreatLookupPort lookup, Clock clock) {
+            FindingIngestion ingestion,
+            List<ThreatSubmissionPort> submissions,
+            ThreatLookupPort lookup,
+            PipelineActivityPort activity,
+            Clock clock) {
         this.ingestion = ingestion;
-        this.submissions = submissions;
+        this.submissions = List.copyOf(submissions);
         this.lookup = lookup;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -49,7 +61,8 @@ public final class ThreatSubmissionService implements SubmitFindingUseCase, Quer
         List<Threat> threats = new ArrayList<>(result.findings().size());
         for (Finding finding : result.findings()) {
             Threat threat = Threat.forFinding(finding, correlationId, receivedAt);
-            submissions.submit(ThreatSubmitted.of(threat, receivedAt));
+            ThreatSubmitted submitted = ThreatSubmitted.of(threat, receivedAt);
+            submissions.forEach(port -> port.submit(submitted));
             threats.add(threat);
         }
         return new SubmissionReceipt(result.format(), threats);
@@ -66,5 +79,10 @@ public final class ThreatSubmissionService implements SubmitFindingUseCase, Quer
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_QUERY_LIMIT + ", was " + limit);
         }
         return lookup.newest(limit);
+    }
+
+    @Override
+    public List<DomainEvent> activityOf(String threatId) {
+        return activity.activityOf(threatId);
     }
 }

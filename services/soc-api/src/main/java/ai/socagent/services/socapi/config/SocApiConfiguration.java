@@ -1,14 +1,23 @@
 package ai.socagent.services.socapi.config;
 
+import ai.socagent.eventbus.EventPublisher;
+import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionLimits;
 import ai.socagent.observability.IngestionMetrics;
+import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscription;
+import ai.socagent.services.socapi.adapter.out.eventbus.EventBusThreatPublisher;
+import ai.socagent.services.socapi.adapter.out.memory.InMemoryPipelineActivity;
 import ai.socagent.services.socapi.adapter.out.memory.InMemoryThreatLog;
+import ai.socagent.services.socapi.application.PipelineActivityService;
 import ai.socagent.services.socapi.application.ThreatSubmissionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,9 +53,44 @@ public class SocApiConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    InMemoryPipelineActivity pipelineActivity(SocApiProperties properties) {
+        return new InMemoryPipelineActivity(properties.recentThreatCapacity());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventBusThreatPublisher eventBusThreatPublisher(EventPublisher publisher) {
+        return new EventBusThreatPublisher(publisher);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ThreatSubmissionService threatSubmissionService(
-            FindingIngestion ingestion, InMemoryThreatLog threatLog, Clock clock) {
-        return new ThreatSubmissionService(ingestion, threatLog, threatLog, clock);
+            FindingIngestion ingestion,
+            InMemoryThreatLog threatLog,
+            EventBusThreatPublisher busPublisher,
+            InMemoryPipelineActivity activity,
+            Clock clock) {
+        return new ThreatSubmissionService(ingestion, List.of(threatLog, busPublisher), threatLog, activity, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PipelineActivityService pipelineActivityService(InMemoryPipelineActivity activity) {
+        return new PipelineActivityService(activity);
+    }
+
+    @Bean
+    PipelineActivitySubscription pipelineActivitySubscription(PipelineActivityService recordActivity) {
+        return new PipelineActivitySubscription(recordActivity);
+    }
+
+    /** With the in-process bus the API listens on its queues itself; in the aws mode SQS consumers do (issue #4). */
+    @Bean
+    SmartInitializingSingleton pipelineActivityInProcessSubscriber(
+            ObjectProvider<InProcessEventBus> bus, PipelineActivitySubscription subscription) {
+        return () -> bus.ifAvailable(inProcess ->
+                PipelineActivitySubscription.QUEUES.forEach(queue -> inProcess.subscribe(queue, subscription)));
     }
 
     @Bean

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.socagent.domain.Severity;
+import ai.socagent.domain.event.ThreatSubmitted;
 import ai.socagent.domain.finding.FindingFormat;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.FindingRejectedException;
 import ai.socagent.ingestion.IngestionLimits;
+import ai.socagent.services.socapi.adapter.out.memory.InMemoryPipelineActivity;
 import ai.socagent.services.socapi.adapter.out.memory.InMemoryThreatLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThreatSubmissionServiceTest {
@@ -27,10 +31,12 @@ class ThreatSubmissionServiceTest {
             """;
 
     private final InMemoryThreatLog log = new InMemoryThreatLog(3);
+    private final List<ThreatSubmitted> published = new ArrayList<>();
     private final ThreatSubmissionService service = new ThreatSubmissionService(
             new FindingIngestion(IngestionLimits.defaults()),
+            List.of(log, published::add),
             log,
-            log,
+            new InMemoryPipelineActivity(3),
             Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -63,6 +69,7 @@ class ThreatSubmissionServiceTest {
                 .isInstanceOf(FindingRejectedException.class);
 
         assertThat(service.recentThreats(10)).isEmpty();
+        assertThat(published).isEmpty();
     }
 
     @Test

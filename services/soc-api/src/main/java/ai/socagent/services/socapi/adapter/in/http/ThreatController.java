@@ -114,7 +114,7 @@ class ThreatController {
     }
 
     @GetMapping("/threats/{threatId}")
-    @Operation(summary = "One threat with its normalised finding and the original payload")
+    @Operation(summary = "One threat: its normalised finding, original payload, classification and pipeline activity")
     @ApiResponse(responseCode = "200", description = "The threat")
     @ApiResponse(
             responseCode = "404",
@@ -126,7 +126,7 @@ class ThreatController {
     ThreatDetail threat(@PathVariable String threatId) {
         return queryThreats
                 .findThreat(threatId)
-                .map(ThreatDetail::from)
+                .map(threat -> ThreatDetail.from(threat, queryThreats.activityOf(threatId)))
                 .orElseThrow(() -> new ThreatNotFoundException(threatId));
     }
 

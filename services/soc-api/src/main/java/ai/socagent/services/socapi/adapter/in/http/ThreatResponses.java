@@ -1,5 +1,10 @@
 package ai.socagent.services.socapi.adapter.in.http;
 
+import ai.socagent.domain.classification.Classification;
+import ai.socagent.domain.classification.TacticAssignment;
+import ai.socagent.domain.classification.TechniqueAssignment;
+import ai.socagent.domain.event.DomainEvent;
+import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.finding.Resource;
 import ai.socagent.domain.indicator.Indicator;
@@ -8,6 +13,7 @@ import ai.socagent.services.socapi.application.SubmissionReceipt;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JSON shapes of the threat API. Domain records never leave through HTTP as they are. */
 final class ThreatResponses {
@@ -46,13 +52,57 @@ final class ThreatResponses {
         }
     }
 
-    record ThreatDetail(String threatId, String correlationId, Instant submittedAt, FindingView finding) {
-        static ThreatDetail from(Threat threat) {
+    record ThreatDetail(
+            String threatId,
+            String correlationId,
+            Instant submittedAt,
+            FindingView finding,
+            ClassificationView classification,
+            String investigationId,
+            List<ActivityView> activity) {
+        static ThreatDetail from(Threat threat, List<DomainEvent> activity) {
+            Optional<ThreatClassificationComplete> classified = activity.stream()
+                    .filter(ThreatClassificationComplete.class::isInstance)
+                    .map(ThreatClassificationComplete.class::cast)
+                    .reduce((first, second) -> second);
             return new ThreatDetail(
                     threat.threatId(),
                     threat.correlationId(),
                     threat.submittedAt(),
-                    FindingView.from(threat.finding()));
+                    FindingView.from(threat.finding()),
+                    classified
+                            .map(c -> ClassificationView.from(c.classification()))
+                            .orElse(null),
+                    classified
+                            .map(ThreatClassificationComplete::investigationId)
+                            .orElse(null),
+                    activity.stream().map(ActivityView::from).toList());
+        }
+    }
+
+    record ClassificationView(
+            String category,
+            String severity,
+            double confidence,
+            List<TacticAssignment> tactics,
+            List<TechniqueAssignment> techniques,
+            String classifiedBy,
+            Instant classifiedAt) {
+        static ClassificationView from(Classification classification) {
+            return new ClassificationView(
+                    classification.category().name(),
+                    classification.severity().name(),
+                    classification.confidence(),
+                    classification.tactics(),
+                    classification.techniques(),
+                    classification.classifiedBy(),
+                    classification.classifiedAt());
+        }
+    }
+
+    record ActivityView(String eventId, String detailType, Instant occurredAt) {
+        static ActivityView from(DomainEvent event) {
+            return new ActivityView(event.eventId(), event.detailType(), event.occurredAt());
         }
     }
 

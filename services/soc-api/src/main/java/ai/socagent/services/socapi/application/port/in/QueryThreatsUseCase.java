@@ -1,5 +1,6 @@
 package ai.socagent.services.socapi.application.port.in;
 
+import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.threat.Threat;
 import java.util.List;
 import java.util.Optional;
@@ -10,4 +11,7 @@ public interface QueryThreatsUseCase {
     Optional<Threat> findThreat(String threatId);
 
     List<Threat> recentThreats(int limit);
+
+    /** What the pipeline has said about a threat so far, oldest first. */
+    List<DomainEvent> activityOf(String threatId);
 }
