@@ -1,6 +1,7 @@
 /**
- * The agent runtime of issue #5. In place: the offline analysis engine ({@code .offline}) and the
- * ATT&CK knowledge it works from ({@code .attack}). To come: the model port, the Bedrock Agents
- * and Converse adapters, the token budget and prompt safety.
+ * The agent runtime of issue #5: the model port and its resilient implementation ({@code .model}),
+ * prompt safety ({@code .prompt}), token budgets ({@code .budget}), the Bedrock Converse and
+ * Bedrock Agents adapters ({@code .adapter.out.bedrock}), the offline analysis engine
+ * ({@code .offline}) and the ATT&CK knowledge it works from ({@code .attack}).
  */
 package ai.socagent.agentruntime;

@@ -1,0 +1,32 @@
+package ai.socagent.agentruntime.model;
+
+import java.util.Objects;
+
+/** A model call failed; {@link #kind()} decides whether it is retried. */
+public final class ModelInvocationException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why the call failed. */
+    public enum Kind {
+        /** The provider throttled the call: retried with jittered backoff. */
+        THROTTLED,
+        /** The call timed out. */
+        TIMEOUT,
+        /** The provider failed or could not be reached. */
+        UNAVAILABLE,
+        /** The request was refused as invalid (not retried). */
+        REJECTED
+    }
+
+    private final Kind kind;
+
+    public ModelInvocationException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
