@@ -7,9 +7,11 @@ import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.eventbus.envelope.EventCodec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /**
  * What every event bus does, whatever carries the events: the in-process bus and EventBridge + SQS
@@ -44,6 +46,23 @@ public abstract class EventBusContract {
 
         await().atMost(PATIENCE).until(() -> handled.size() == 1);
         assertThat(handled.getFirst()).isEqualTo(new InboundEvent.PipelineEvent(classified, TRACE));
+    }
+
+    @Test
+    void publish_routedEvent_handlerLogsWithCorrelationIdAndTraceInTheMdc() {
+        List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
+        subscribe("investigation", event -> seen.add(MDC.getCopyOfContextMap()));
+        DomainEvent classified = SampleEvents.all().get(1);
+
+        publish(List.of(classified), TRACE);
+
+        await().atMost(PATIENCE).until(() -> seen.size() == 1);
+        assertThat(seen.getFirst())
+                .containsEntry(EventMdc.CORRELATION_ID, classified.correlationId())
+                .containsEntry(EventMdc.TRACE_ID, TRACE.traceId())
+                .containsEntry(EventMdc.TRACEPARENT, TRACE.traceparent())
+                .containsEntry(EventMdc.EVENT_ID, classified.eventId())
+                .containsEntry(EventMdc.DETAIL_TYPE, classified.detailType());
     }
 
     @Test

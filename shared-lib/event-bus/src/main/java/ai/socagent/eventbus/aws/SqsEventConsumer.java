@@ -1,6 +1,7 @@
 package ai.socagent.eventbus.aws;
 
 import ai.socagent.eventbus.EventHandler;
+import ai.socagent.eventbus.EventMdc;
 import ai.socagent.eventbus.IdempotencyStore;
 import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.RetryPolicy;
@@ -10,6 +11,10 @@ import ai.socagent.eventbus.routing.QueueDefinition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -32,6 +37,9 @@ public final class SqsEventConsumer implements AutoCloseable {
     /** Message attribute of a dead letter: why it is there. */
     public static final String REASON_ATTRIBUTE = "failure-reason";
 
+    /** Message attribute of a dead letter: how many times it was received before. */
+    public static final String RECEIVE_COUNT_ATTRIBUTE = "receive-count";
+
     /** Message attribute of a dead letter: the queue it came from. */
     public static final String QUEUE_ATTRIBUTE = "source-queue";
 
@@ -45,8 +53,11 @@ public final class SqsEventConsumer implements AutoCloseable {
     private final RetryPolicy retry;
     private final Duration idempotencyTtl;
     private final int waitTimeSeconds;
+    private final int concurrency;
+    private final Semaphore permits;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Thread poller;
+    private volatile ExecutorService workers;
 
     private SqsEventConsumer(Builder builder) {
         this.sqs = builder.sqs;
@@ -59,6 +70,8 @@ public final class SqsEventConsumer implements AutoCloseable {
         this.retry = builder.retry;
         this.idempotencyTtl = builder.idempotencyTtl;
         this.waitTimeSeconds = builder.waitTimeSeconds;
+        this.concurrency = builder.concurrency;
+        this.permits = new Semaphore(builder.concurrency);
     }
 
     public static Builder builder() {
@@ -76,16 +89,29 @@ public final class SqsEventConsumer implements AutoCloseable {
         return messages.size();
     }
 
-    /** Polls on a thread of its own until {@link #close()}. */
+    /**
+     * Polls on a thread of its own until {@link #close()}, handing each message to one of {@code
+     * concurrency} handler threads: it receives only as many messages as there are idle handler
+     * threads, so a received message never waits behind another (its visibility timeout runs).
+     */
     public void start() {
         if (running.compareAndSet(false, true)) {
+            ExecutorService handlers = Executors.newFixedThreadPool(
+                    concurrency,
+                    Thread.ofPlatform()
+                            .name("sqs-handler-" + queue.name() + "-", 1)
+                            .daemon(true)
+                            .factory());
+            workers = handlers;
             poller = Thread.ofPlatform()
                     .name("sqs-consumer-" + queue.name())
                     .daemon(true)
                     .start(() -> {
                         while (running.get()) {
                             try {
-                                pollOnce();
+                                pollConcurrently(handlers);
+                            } catch (InterruptedException e) {
+                                return;
                             } catch (RuntimeException e) {
                                 // The next poll retries; a closed client ends the loop through close().
                                 if (!running.get()) {
@@ -97,6 +123,42 @@ public final class SqsEventConsumer implements AutoCloseable {
         }
     }
 
+    private void pollConcurrently(ExecutorService handlers) throws InterruptedException {
+        permits.acquire();
+        int held = 1 + drain(Math.min(10, concurrency) - 1);
+        List<Message> messages;
+        try {
+            messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                            .maxNumberOfMessages(held)
+                            .waitTimeSeconds(waitTimeSeconds)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .messages();
+        } catch (RuntimeException e) {
+            permits.release(held);
+            throw e;
+        }
+        permits.release(held - messages.size());
+        for (Message message : messages) {
+            handlers.execute(() -> {
+                try {
+                    process(message);
+                } catch (RuntimeException e) {
+                    // SQS redelivers it once its visibility timeout ends.
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    private int drain(int atMost) {
+        int taken = 0;
+        while (taken < atMost && permits.tryAcquire()) {
+            taken++;
+        }
+        return taken;
+    }
+
     @Override
     public void close() {
         running.set(false);
@@ -104,6 +166,15 @@ public final class SqsEventConsumer implements AutoCloseable {
         if (thread != null) {
             try {
                 thread.join(Duration.ofSeconds(waitTimeSeconds + 5L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ExecutorService handlers = workers;
+        if (handlers != null) {
+            handlers.shutdown();
+            try {
+                handlers.awaitTermination(waitTimeSeconds + 5L, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -123,11 +194,10 @@ public final class SqsEventConsumer implements AutoCloseable {
             return;
         }
         try {
-            handler.handle(event);
+            EventMdc.handle(handler, event);
         } catch (Exception | AssertionError e) {
             idempotency.release(queue.name(), event.deduplicationId());
-            int receives = Integer.parseInt(
-                    message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+            int receives = receiveCount(message);
             if (receives >= queue.maxReceiveCount()) {
                 deadLetter(message, "HANDLER_FAILED after " + receives + " attempts: " + e);
             } else {
@@ -146,8 +216,14 @@ public final class SqsEventConsumer implements AutoCloseable {
                 .messageBody(message.body())
                 .messageAttributes(Map.of(
                         REASON_ATTRIBUTE, text(reason.length() > 1000 ? reason.substring(0, 1000) : reason),
-                        QUEUE_ATTRIBUTE, text(queue.name()))));
+                        QUEUE_ATTRIBUTE, text(queue.name()),
+                        RECEIVE_COUNT_ATTRIBUTE, text(String.valueOf(receiveCount(message))))));
         delete(message);
+    }
+
+    private static int receiveCount(Message message) {
+        return Integer.parseInt(
+                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
     }
 
     private void delete(Message message) {
@@ -173,6 +249,7 @@ public final class SqsEventConsumer implements AutoCloseable {
         private RetryPolicy retry = RetryPolicy.defaults();
         private Duration idempotencyTtl = Duration.ofHours(24);
         private int waitTimeSeconds = 20;
+        private int concurrency = 1;
 
         private Builder() {}
 
@@ -217,6 +294,15 @@ public final class SqsEventConsumer implements AutoCloseable {
         /** Long-polling wait per receive, 0 to 20 seconds. */
         public Builder waitTimeSeconds(int value) {
             this.waitTimeSeconds = value;
+            return this;
+        }
+
+        /** Messages handled at once by {@link #start()}, 1 to 100; default 1. */
+        public Builder concurrency(int value) {
+            if (value < 1 || value > 100) {
+                throw new IllegalArgumentException("concurrency must be 1 to 100 but was " + value);
+            }
+            this.concurrency = value;
             return this;
         }
 

@@ -1,12 +1,18 @@
 package ai.socagent.eventbus.config;
 
+import ai.socagent.eventbus.DeadLetterOperations;
 import ai.socagent.eventbus.EventPublisher;
+import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.eventbus.IdempotencyStore;
 import ai.socagent.eventbus.RetryPolicy;
 import ai.socagent.eventbus.aws.DynamoDbIdempotencyStore;
 import ai.socagent.eventbus.aws.EventBridgePublisher;
+import ai.socagent.eventbus.aws.SqsDeadLetterOperations;
+import ai.socagent.eventbus.aws.SqsEventSubscriptions;
+import ai.socagent.eventbus.aws.SqsQueueUrls;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
+import ai.socagent.eventbus.inprocess.InProcessDeadLetterOperations;
 import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.eventbus.routing.EventRouter;
 import ai.socagent.eventbus.routing.RoutingDefinition;
@@ -20,13 +26,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the event bus from the bundled routing definition: the in-process bus by default (it is the
  * {@link EventPublisher}), or with {@code soc.event-bus.mode=aws} an {@link EventBridgePublisher} on
  * the service's {@link EventBridgeClient} bean (from the spring-cloud-aws starter, say) and, when
- * {@code soc.event-bus.aws.idempotency-table} is set, a {@link DynamoDbIdempotencyStore}. Every bean
- * backs off when the application defines its own.
+ * {@code soc.event-bus.aws.idempotency-table} is set, a {@link DynamoDbIdempotencyStore}. Both modes
+ * give {@link EventSubscriptions} (services subscribe their queue through it) and {@link
+ * DeadLetterOperations} (the DLQ inspector); the aws mode needs an {@link SqsClient} bean for them and
+ * finds queues by {@code <logical name><soc.event-bus.aws.queue-suffix>} unless {@code
+ * soc.event-bus.aws.queue-urls.<name>} gives the URL. Every bean backs off when the application
+ * defines its own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(EventBusProperties.class)
@@ -86,6 +97,20 @@ public class EventBusAutoConfiguration {
                             retryPolicy(properties),
                             properties.idempotencyTtl()));
         }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(InProcessEventBus.class)
+        EventSubscriptions inProcessEventSubscriptions(InProcessEventBus bus) {
+            return bus::subscribe;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(InProcessEventBus.class)
+        DeadLetterOperations inProcessDeadLetterOperations(InProcessEventBus bus) {
+            return InProcessDeadLetterOperations.create(bus);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -111,6 +136,47 @@ public class EventBusAutoConfiguration {
         @ConditionalOnMissingBean
         IdempotencyStore inMemoryIdempotencyStore() {
             return InMemoryIdempotencyStore.create();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(SqsClient.class)
+        SqsQueueUrls sqsQueueUrls(SqsClient sqs, EventBusProperties properties) {
+            return new SqsQueueUrls(
+                    sqs, properties.aws().queueSuffix(), properties.aws().queueUrls());
+        }
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(SqsClient.class)
+        SqsEventSubscriptions sqsEventSubscriptions(
+                SqsClient sqs,
+                RoutingDefinition definition,
+                SqsQueueUrls queueUrls,
+                EventCodec codec,
+                IdempotencyStore idempotency,
+                EventBusProperties properties) {
+            EventBusProperties.Aws aws = properties.aws();
+            return SqsEventSubscriptions.create(
+                    sqs,
+                    definition,
+                    queueUrls,
+                    codec,
+                    idempotency,
+                    new SqsEventSubscriptions.Settings(
+                            aws.concurrency(),
+                            aws.priorityConcurrency(),
+                            retryPolicy(properties),
+                            properties.idempotencyTtl(),
+                            aws.waitTimeSeconds()));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(SqsClient.class)
+        DeadLetterOperations sqsDeadLetterOperations(
+                SqsClient sqs, RoutingDefinition definition, SqsQueueUrls queueUrls) {
+            return SqsDeadLetterOperations.create(sqs, definition, queueUrls);
         }
     }
 }

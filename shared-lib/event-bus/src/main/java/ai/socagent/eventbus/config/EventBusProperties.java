@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -37,7 +38,7 @@ public record EventBusProperties(
         idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;
         retry = retry == null ? new Retry(null, 0, null) : retry;
         inProcess = inProcess == null ? new InProcess(0, 0, 0) : inProcess;
-        aws = aws == null ? new Aws(null) : aws;
+        aws = aws == null ? new Aws(null, null, null, 0, 0, 0) : aws;
     }
 
     public enum Mode {
@@ -78,6 +79,28 @@ public record EventBusProperties(
     /**
      * @param idempotencyTable the DynamoDB table of consumed event ids; without it the aws mode keeps
      *     them in memory (per instance)
+     * @param queueSuffix appended to a logical queue name to find the queue by name ({@code
+     *     GetQueueUrl}), e.g. {@code -dev}; default none
+     * @param queueUrls queue URLs by logical name (queues and dead-letter queues), when they are not
+     *     found by name
+     * @param concurrency messages of an ordinary queue handled at once per instance; default 4
+     * @param priorityConcurrency messages of a priority queue (the emergency path) handled at once;
+     *     default 16
+     * @param waitTimeSeconds SQS long-polling wait; default 20
      */
-    public record Aws(String idempotencyTable) {}
+    public record Aws(
+            String idempotencyTable,
+            String queueSuffix,
+            Map<String, String> queueUrls,
+            @Min(0) @Max(100) int concurrency,
+            @Min(0) @Max(100) int priorityConcurrency,
+            @Min(0) @Max(20) int waitTimeSeconds) {
+        public Aws {
+            queueSuffix = queueSuffix == null ? "" : queueSuffix;
+            queueUrls = queueUrls == null ? Map.of() : Map.copyOf(queueUrls);
+            concurrency = concurrency == 0 ? 4 : concurrency;
+            priorityConcurrency = priorityConcurrency == 0 ? 16 : priorityConcurrency;
+            waitTimeSeconds = waitTimeSeconds == 0 ? 20 : waitTimeSeconds;
+        }
+    }
 }

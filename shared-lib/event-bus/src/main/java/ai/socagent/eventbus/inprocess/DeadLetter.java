@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * An event the in-process bus could not deliver, kept with why.
  *
+ * @param id its id in the dead-letter queue (a UUID), what {@link InProcessDeadLetterOperations} redrives by
  * @param deadLetterQueue the dead-letter queue it is in ({@code <queue>-dlq})
  * @param queue the queue it was delivered to
  * @param eventJson the EventBridge event, verbatim
@@ -14,4 +15,4 @@ import java.time.Instant;
  * @param at when it was dead-lettered
  */
 public record DeadLetter(
-        String deadLetterQueue, String queue, String eventJson, String reason, int attempts, Instant at) {}
+        String id, String deadLetterQueue, String queue, String eventJson, String reason, int attempts, Instant at) {}

@@ -2,6 +2,7 @@ package ai.socagent.eventbus.inprocess;
 
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.eventbus.EventHandler;
+import ai.socagent.eventbus.EventMdc;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.IdempotencyStore;
 import ai.socagent.eventbus.InboundEvent;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,6 +33,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -182,6 +185,36 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         return List.copyOf(deadLetters.getOrDefault(queue, new ConcurrentLinkedQueue<>()));
     }
 
+    /**
+     * Takes the dead letters of {@code queue} that {@code which} selects out of its dead-letter queue
+     * and delivers each to {@code queue} again, as a new delivery (attempt 1). Each dead letter is
+     * taken once, however many callers race.
+     *
+     * @return the dead letters redriven
+     */
+    public List<DeadLetter> redrive(String queue, Predicate<DeadLetter> which) {
+        Queue<DeadLetter> letters = deadLetters.get(queue);
+        if (letters == null) {
+            return List.of();
+        }
+        List<DeadLetter> taken = new ArrayList<>();
+        for (DeadLetter letter : List.copyOf(letters)) {
+            if (which.test(letter) && letters.remove(letter)) {
+                taken.add(letter);
+            }
+        }
+        for (DeadLetter letter : taken) {
+            Delivery delivery = new Delivery(letter.eventJson(), null, Set.of(queue));
+            if (handlers.containsKey(queue)) {
+                dispatch(queue, delivery, 1);
+            } else {
+                waiting.computeIfAbsent(queue, t -> new ConcurrentLinkedQueue<>())
+                        .add(delivery);
+            }
+        }
+        return List.copyOf(taken);
+    }
+
     /** Successful handler calls so far. */
     public long deliveredCount() {
         return delivered.get();
@@ -251,7 +284,7 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
             return;
         }
         try {
-            handlers.get(target).handle(event);
+            EventMdc.handle(handlers.get(target), event);
             delivered.incrementAndGet();
         } catch (Exception | AssertionError e) {
             idempotency.release(target, event.deduplicationId());
@@ -281,7 +314,8 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
                 definition.queue(target).map(QueueDefinition::deadLetterQueue).orElse(target + "-dlq");
         deadLetters
                 .computeIfAbsent(target, t -> new ConcurrentLinkedQueue<>())
-                .add(new DeadLetter(dlq, target, eventJson, reason, attempts, clock.instant()));
+                .add(new DeadLetter(
+                        UUID.randomUUID().toString(), dlq, target, eventJson, reason, attempts, clock.instant()));
     }
 
     /** An event on its way: the EventBridge JSON, the event itself when it is ours, its targets. */

@@ -1,17 +1,29 @@
 package ai.socagent.eventbus.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ai.socagent.domain.event.DomainEvent;
+import ai.socagent.eventbus.DeadLetterOperations;
 import ai.socagent.eventbus.EventPublisher;
+import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.eventbus.IdempotencyStore;
+import ai.socagent.eventbus.InboundEvent;
+import ai.socagent.eventbus.SampleEvents;
+import ai.socagent.eventbus.TraceContext;
 import ai.socagent.eventbus.aws.DynamoDbIdempotencyStore;
 import ai.socagent.eventbus.aws.EventBridgePublisher;
+import ai.socagent.eventbus.aws.SqsDeadLetterOperations;
+import ai.socagent.eventbus.aws.SqsEventSubscriptions;
 import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
+import ai.socagent.eventbus.inprocess.InProcessDeadLetterOperations;
 import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.eventbus.routing.EventRouter;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,6 +31,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 class EventBusAutoConfigurationTest {
 
@@ -36,6 +49,46 @@ class EventBusAutoConfigurationTest {
             assertThat(context.getBean(EventBusProperties.class).idempotencyTtl())
                     .isEqualTo(Duration.ofHours(24));
         });
+    }
+
+    @Test
+    void defaults_subscriptionsDeliverThroughTheInProcessBusAndDeadLettersAreInspectable() {
+        runner.run(context -> {
+            List<InboundEvent> handled = new CopyOnWriteArrayList<>();
+            context.getBean(EventSubscriptions.class).subscribe("investigation", handled::add);
+            DomainEvent classified = SampleEvents.all().get(1);
+
+            context.getBean(EventPublisher.class).publish(classified, TraceContext.newRoot());
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
+            assertThat(context.getBean(DeadLetterOperations.class)).isInstanceOf(InProcessDeadLetterOperations.class);
+            assertThat(context.getBean(DeadLetterOperations.class).list("investigation", 10))
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void awsMode_withSqsClient_givesSqsSubscriptionsAndDeadLetterOperations() {
+        runner.withPropertyValues(
+                        "soc.event-bus.mode=aws",
+                        "soc.event-bus.aws.queue-suffix=-dev",
+                        "soc.event-bus.aws.priority-concurrency=32")
+                .withBean(
+                        SqsClient.class,
+                        () -> SqsClient.builder()
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(AnonymousCredentialsProvider.create())
+                                .endpointOverride(URI.create("http://127.0.0.1:1"))
+                                .build())
+                .run(context -> {
+                    assertThat(context.getBean(EventSubscriptions.class)).isInstanceOf(SqsEventSubscriptions.class);
+                    assertThat(context.getBean(DeadLetterOperations.class)).isInstanceOf(SqsDeadLetterOperations.class);
+                    assertThat(context.getBean(EventBusProperties.class).aws())
+                            .satisfies(aws -> assertThat(aws.queueSuffix()).isEqualTo("-dev"))
+                            .satisfies(aws -> assertThat(aws.concurrency()).isEqualTo(4))
+                            .satisfies(
+                                    aws -> assertThat(aws.priorityConcurrency()).isEqualTo(32));
+                });
     }
 
     @Test

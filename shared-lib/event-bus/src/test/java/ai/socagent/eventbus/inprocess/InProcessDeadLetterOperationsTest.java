@@ -1,0 +1,46 @@
+package ai.socagent.eventbus.inprocess;
+
+import ai.socagent.domain.event.DomainEvent;
+import ai.socagent.eventbus.DeadLetterOperations;
+import ai.socagent.eventbus.DeadLetterOperationsContract;
+import ai.socagent.eventbus.EventHandler;
+import ai.socagent.eventbus.TraceContext;
+import ai.socagent.eventbus.envelope.EventCodec;
+import ai.socagent.eventbus.routing.RoutingDefinitions;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+class InProcessDeadLetterOperationsTest extends DeadLetterOperationsContract {
+
+    private InProcessEventBus bus;
+
+    @BeforeEach
+    void bus() {
+        bus = InProcessEventBus.create(
+                RoutingDefinitions.bundled(),
+                EventCodec.create(),
+                InMemoryIdempotencyStore.create(),
+                InProcessEventBus.Options.defaults().withRetry(FAST_RETRY));
+    }
+
+    @AfterEach
+    void close() {
+        bus.close();
+    }
+
+    @Override
+    protected void publish(List<DomainEvent> events, TraceContext trace) {
+        bus.publish(events, trace);
+    }
+
+    @Override
+    protected void subscribe(String queue, EventHandler handler) {
+        bus.subscribe(queue, handler);
+    }
+
+    @Override
+    protected DeadLetterOperations operations() {
+        return InProcessDeadLetterOperations.create(bus);
+    }
+}
