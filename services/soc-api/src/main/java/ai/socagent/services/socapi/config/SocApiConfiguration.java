@@ -1,7 +1,7 @@
 package ai.socagent.services.socapi.config;
 
 import ai.socagent.eventbus.EventPublisher;
-import ai.socagent.eventbus.inprocess.InProcessEventBus;
+import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionLimits;
 import ai.socagent.observability.IngestionMetrics;
@@ -85,12 +85,12 @@ public class SocApiConfiguration {
         return new PipelineActivitySubscription(recordActivity);
     }
 
-    /** With the in-process bus the API listens on its queues itself; in the aws mode SQS consumers do (issue #4). */
+    /** The API listens on its queues through whichever bus is configured (in-process or SQS). */
     @Bean
-    SmartInitializingSingleton pipelineActivityInProcessSubscriber(
-            ObjectProvider<InProcessEventBus> bus, PipelineActivitySubscription subscription) {
-        return () -> bus.ifAvailable(inProcess ->
-                PipelineActivitySubscription.QUEUES.forEach(queue -> inProcess.subscribe(queue, subscription)));
+    SmartInitializingSingleton pipelineActivitySubscriber(
+            ObjectProvider<EventSubscriptions> subscriptions, PipelineActivitySubscription subscription) {
+        return () -> subscriptions.ifAvailable(available ->
+                PipelineActivitySubscription.QUEUES.forEach(queue -> available.subscribe(queue, subscription)));
     }
 
     @Bean

@@ -2,7 +2,7 @@ package ai.socagent.services.threatclassifier.config;
 
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.eventbus.EventPublisher;
-import ai.socagent.eventbus.inprocess.InProcessEventBus;
+import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.services.threatclassifier.adapter.in.eventbus.ThreatClassifierSubscription;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
@@ -14,9 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the classifier to the bus. With the in-process bus (standalone, the default) the
- * subscription is registered on the {@code threat-classifier} queue once every bean exists; in
- * the aws mode the SQS consumer takes that role (issue #4).
+ * Wires the classifier to the bus: its handler consumes the {@code threat-classifier} queue,
+ * from the in-process bus (standalone, the default) or from SQS (aws mode).
  */
 @Configuration(proxyBeanMethods = false)
 public class ThreatClassifierConfiguration {
@@ -51,10 +50,11 @@ public class ThreatClassifierConfiguration {
         return new ThreatClassifierSubscription(classifyThreat, ingestion, publisher, clock);
     }
 
+    /** Subscribes once every bean exists, through whichever bus is configured (in-process or SQS). */
     @Bean
-    SmartInitializingSingleton threatClassifierInProcessSubscriber(
-            ObjectProvider<InProcessEventBus> bus, ThreatClassifierSubscription subscription) {
-        return () ->
-                bus.ifAvailable(inProcess -> inProcess.subscribe(ThreatClassifierSubscription.QUEUE, subscription));
+    SmartInitializingSingleton threatClassifierSubscriber(
+            ObjectProvider<EventSubscriptions> subscriptions, ThreatClassifierSubscription subscription) {
+        return () -> subscriptions.ifAvailable(
+                available -> available.subscribe(ThreatClassifierSubscription.QUEUE, subscription));
     }
 }
