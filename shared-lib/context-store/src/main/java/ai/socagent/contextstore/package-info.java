@@ -5,7 +5,7 @@
  *
  * <p>This package is plain Java: the records, the ports, the typed errors and {@link
  * ai.socagent.contextstore.ContextTables}, the one definition of the tables' schema that both
- * implementations (and, later, the Terraform check) read. The cache tiers and the S3 archive come
- * later in the issue.
+ * implementations (and, later, the Terraform check) read. The cache tiers are in {@code cache} (L1,
+ * read/write-through) and {@code adapter.out.redis} (L2); the S3 archive comes later in the issue.
  */
 package ai.socagent.contextstore;

@@ -9,6 +9,13 @@ import ai.socagent.contextstore.InvestigationContextRepository;
 import ai.socagent.contextstore.adapter.out.dynamodb.ContextTableProvisioner;
 import ai.socagent.contextstore.adapter.out.dynamodb.DynamoDbContextStore;
 import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
+import ai.socagent.contextstore.adapter.out.redis.RedisL2Cache;
+import ai.socagent.contextstore.cache.CachingContextStore;
+import ai.socagent.contextstore.cache.CaffeineL1Cache;
+import ai.socagent.contextstore.cache.ContextCache;
+import ai.socagent.contextstore.cache.TieredContextCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +32,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * with {@code soc.context-store.backend=dynamodb} (the {@link DynamoDbClient} bean comes from the
  * service, for example the spring-cloud-aws DynamoDB starter). Every bean backs off when the
  * application defines its own.
+ *
+ * <p>With {@code soc.context-store.cache.enabled=true} the store it builds is wrapped in a {@link
+ * CachingContextStore} over a {@link TieredContextCache} bean (L1 Caffeine, plus a {@link
+ * ContextCache} L2 bean, Redis, when {@code soc.context-store.cache.l2.enabled=true}). A store the
+ * application defines itself is not wrapped.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ContextStoreProperties.class)
@@ -74,9 +86,12 @@ public class ContextStoreAutoConfiguration {
                 ContextStoreProperties properties,
                 ContextTables tables,
                 CursorCodec cursors,
-                ObjectProvider<Clock> clock) {
-            return EmbeddedContextStore.open(
-                    properties.embedded().file(), tables, clock.getIfUnique(Clock::systemUTC), cursors);
+                ObjectProvider<Clock> clock,
+                ObjectProvider<TieredContextCache> cache) {
+            return cached(
+                    EmbeddedContextStore.open(
+                            properties.embedded().file(), tables, clock.getIfUnique(Clock::systemUTC), cursors),
+                    cache);
         }
     }
 
@@ -91,11 +106,65 @@ public class ContextStoreAutoConfiguration {
                 DynamoDbClient client,
                 ContextTables tables,
                 CursorCodec cursors,
-                ObjectProvider<Clock> clock) {
+                ObjectProvider<Clock> clock,
+                ObjectProvider<TieredContextCache> cache,
+                ObjectProvider<ContextStoreDax> dax) {
             if (properties.dynamodb().provisionTables()) {
                 ContextTableProvisioner.create(client, tables).provision();
             }
-            return DynamoDbContextStore.create(client, tables, clock.getIfUnique(Clock::systemUTC), cursors);
+            ContextStoreDax l3 = dax.getIfAvailable();
+            return cached(
+                    DynamoDbContextStore.create(
+                            l3 == null ? client : l3.client(), tables, clock.getIfUnique(Clock::systemUTC), cursors),
+                    cache);
+        }
+
+        /** L3: a DAX client for the store, with the region and credentials of the application's client. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = PREFIX + ".dynamodb", name = "dax-url")
+        ContextStoreDax contextStoreDax(ContextStoreProperties properties, DynamoDbClient client) {
+            return ContextStoreDax.create(properties.dynamodb().daxUrl(), client);
+        }
+    }
+
+    private static ContextStore cached(ContextStore store, ObjectProvider<TieredContextCache> cache) {
+        TieredContextCache tiers = cache.getIfAvailable();
+        return tiers == null ? store : CachingContextStore.wrap(store, tiers);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = PREFIX + ".cache", name = "enabled", havingValue = "true")
+    static class Caching {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = PREFIX + ".cache.l2", name = "enabled", havingValue = "true")
+        ContextCache contextL2Cache(ContextStoreProperties properties) {
+            ContextStoreProperties.L2 l2 = properties.cache().l2();
+            if (l2.redisUri() == null || l2.redisUri().isBlank()) {
+                throw new IllegalStateException(
+                        PREFIX + ".cache.l2.redis-uri must be set when " + PREFIX + ".cache.l2.enabled=true");
+            }
+            return RedisL2Cache.create(l2.redisUri(), l2.commandTimeout());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        TieredContextCache contextCacheTiers(
+                ContextStoreProperties properties,
+                ObjectProvider<ContextCache> l2,
+                ObjectProvider<MeterRegistry> registry,
+                ObjectProvider<Clock> clock) {
+            ContextStoreProperties.Cache cache = properties.cache();
+            Clock now = clock.getIfUnique(Clock::systemUTC);
+            return new TieredContextCache(
+                    new CaffeineL1Cache(cache.l1().maximumSize(), cache.l1().ttl(), now),
+                    l2.getIfAvailable(),
+                    cache.l2().ttl(),
+                    cache.l2().retryInterval(),
+                    now,
+                    registry.getIfUnique(() -> Metrics.globalRegistry));
         }
     }
 }

@@ -3,8 +3,10 @@ package ai.socagent.contextstore.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dynamodb DynamoDB settings
  * @param cursorSecret shared by every instance of an environment to make page cursors unforgeable;
  *     without it cursors are integrity-checked only
+ * @param cache the cache tiers in front of the store (off by default)
  */
 @Validated
 @ConfigurationProperties("soc.context-store")
@@ -26,13 +29,15 @@ public record ContextStoreProperties(
         Backend backend,
         @Valid Embedded embedded,
         @Valid DynamoDb dynamodb,
-        @Size(min = 16) String cursorSecret) {
+        @Size(min = 16) String cursorSecret,
+        @Valid Cache cache) {
 
     public ContextStoreProperties {
+        cache = cache == null ? new Cache(false, null, null) : cache;
         environment = environment == null ? "local" : environment;
         backend = backend == null ? Backend.EMBEDDED : backend;
         embedded = embedded == null ? new Embedded(null) : embedded;
-        dynamodb = dynamodb == null ? new DynamoDb(false) : dynamodb;
+        dynamodb = dynamodb == null ? new DynamoDb(false, null) : dynamodb;
     }
 
     public enum Backend {
@@ -50,6 +55,55 @@ public record ContextStoreProperties(
     /**
      * @param provisionTables create the tables and enable TTL at start-up (moto/LocalStack); off in
      *     AWS, where Terraform owns them
+     * @param daxUrl L3: the DAX cluster endpoint ({@code dax://my-cluster.abc123.dax-clusters.<region>.amazonaws.com});
+     *     when set, the store reads and writes through DAX with the region and credentials of the
+     *     {@code DynamoDbClient} bean; unset (the default) everywhere but the aws mode
      */
-    public record DynamoDb(boolean provisionTables) {}
+    public record DynamoDb(boolean provisionTables, String daxUrl) {
+        public DynamoDb {
+            daxUrl = daxUrl == null || daxUrl.isBlank() ? null : daxUrl;
+        }
+    }
+
+    /**
+     * Cache tiers for point reads ({@code soc.context-store.cache.*}).
+     *
+     * @param enabled put L1 (and L2 if enabled) in front of the store the auto-configuration builds
+     * @param l1 the in-process tier
+     * @param l2 the shared Redis tier
+     */
+    public record Cache(
+            boolean enabled, @Valid L1 l1, @Valid L2 l2) {
+        public Cache {
+            l1 = l1 == null ? new L1(null, null) : l1;
+            l2 = l2 == null ? new L2(false, null, null, null, null) : l2;
+        }
+    }
+
+    /**
+     * @param maximumSize entries kept in this process; default 10,000
+     * @param ttl longest an entry stays in L1 (bounds staleness when an invalidation is missed);
+     *     default 5 minutes
+     */
+    public record L1(@Positive Long maximumSize, Duration ttl) {
+        public L1 {
+            maximumSize = maximumSize == null ? 10_000L : maximumSize;
+            ttl = ttl == null ? Duration.ofMinutes(5) : ttl;
+        }
+    }
+
+    /**
+     * @param enabled use Redis as L2 (needs {@code redis-uri})
+     * @param redisUri for example {@code redis://cache.internal:6379}
+     * @param ttl longest an entry stays in L2; default 1 hour (never past the entry's own expiry)
+     * @param commandTimeout a slower Redis command counts as an error; default 100 ms
+     * @param retryInterval how long L2 is skipped after an error; default 5 s
+     */
+    public record L2(boolean enabled, String redisUri, Duration ttl, Duration commandTimeout, Duration retryInterval) {
+        public L2 {
+            ttl = ttl == null ? Duration.ofHours(1) : ttl;
+            commandTimeout = commandTimeout == null ? Duration.ofMillis(100) : commandTimeout;
+            retryInterval = retryInterval == null ? Duration.ofSeconds(5) : retryInterval;
+        }
+    }
 }

@@ -10,8 +10,19 @@ import ai.socagent.contextstore.GlobalContextRepository;
 import ai.socagent.contextstore.InvestigationContextRepository;
 import ai.socagent.contextstore.adapter.out.dynamodb.DynamoDbContextStore;
 import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
+import ai.socagent.contextstore.adapter.out.redis.RedisL2Cache;
+import ai.socagent.contextstore.cache.CachingContextStore;
+import ai.socagent.contextstore.cache.CaffeineL1Cache;
+import ai.socagent.contextstore.cache.ContextCache;
+import ai.socagent.contextstore.cache.TieredContextCache;
+import ai.socagent.observability.MetricNames;
+import ai.socagent.observability.MetricTags;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +109,109 @@ class ContextStoreAutoConfigurationTest {
             assertThat(context).getBean(ContextStore.class).isSameAs(own);
             assertThat(context.getBean(GlobalContextRepository.class)).isSameAs(own.global());
         });
+    }
+
+    @Test
+    void cacheEnabled_wrapsTheStoreInL1AndCountsHitsInTheMeterRegistry() {
+        Instant at = Instant.parse("2026-11-26T12:00:00Z");
+        runner().withPropertyValues(
+                        "soc.context-store.cache.enabled=true", "soc.context-store.cache.l1.maximum-size=50")
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> {
+                    assertThat(context).getBean(ContextStore.class).isInstanceOf(CachingContextStore.class);
+                    assertThat(((CachingContextStore) context.getBean(ContextStore.class)).delegate())
+                            .isInstanceOf(EmbeddedContextStore.class);
+                    assertThat(context).doesNotHaveBean(ContextCache.class);
+                    AgentContextRepository agents = context.getBean(AgentContextRepository.class);
+                    agents.create(AgentContextEntry.of("agent", "s", at, "{}")
+                            .withExpiresAt(Instant.parse("2999-01-01T00:00:00Z")));
+
+                    assertThat(agents.find("agent", "s", at)).isPresent();
+                    assertThat(context.getBean(MeterRegistry.class)
+                                    .get(MetricNames.CONTEXT_CACHE_HIT_RATE)
+                                    .tag(MetricTags.TIER, "L1")
+                                    .tag(MetricTags.RESULT, "hit")
+                                    .counter()
+                                    .count())
+                            .isEqualTo(1);
+                });
+    }
+
+    @Test
+    void cacheDisabledByDefault_leavesTheStoreUnwrapped() {
+        runner().run(context -> {
+            assertThat(context).doesNotHaveBean(TieredContextCache.class);
+            assertThat(context).getBean(ContextStore.class).isNotInstanceOf(CachingContextStore.class);
+        });
+    }
+
+    @Test
+    void l2Enabled_withARedisUri_givesARedisL2ThatDoesNotConnectAtStartup() {
+        runner().withPropertyValues(
+                        "soc.context-store.cache.enabled=true",
+                        "soc.context-store.cache.l2.enabled=true",
+                        "soc.context-store.cache.l2.redis-uri=redis://127.0.0.1:9",
+                        "soc.context-store.cache.l2.command-timeout=50ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).getBean(ContextCache.class).isInstanceOf(RedisL2Cache.class);
+                    Instant at = Instant.parse("2026-11-26T12:00:00Z");
+                    AgentContextRepository agents = context.getBean(AgentContextRepository.class);
+                    agents.create(AgentContextEntry.of("agent", "s", at, "{}")
+                            .withExpiresAt(Instant.parse("2999-01-01T00:00:00Z")));
+                    assertThat(agents.find("agent", "s", at)).isPresent();
+                    assertThat(context.getBean(TieredContextCache.class).l2Bypassed())
+                            .isTrue();
+                });
+    }
+
+    @Test
+    void l2Enabled_withoutARedisUri_failsTheStartup() {
+        runner().withPropertyValues("soc.context-store.cache.enabled=true", "soc.context-store.cache.l2.enabled=true")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining("soc.context-store.cache.l2.redis-uri must be set");
+                });
+    }
+
+    @Test
+    void applicationCacheTiers_present_backTheTiersOffAndAreUsed() {
+        TieredContextCache own = new TieredContextCache(
+                new CaffeineL1Cache(10, Duration.ofSeconds(30), Clock.systemUTC()),
+                null,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(1),
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
+        runner().withPropertyValues("soc.context-store.cache.enabled=true")
+                .withBean(TieredContextCache.class, () -> own)
+                .run(context -> assertThat(((CachingContextStore) context.getBean(ContextStore.class)).cache())
+                        .isSameAs(own));
+    }
+
+    @Test
+    void daxUrl_withTheDynamoDbBackend_givesTheStoreADaxClientBesideTheApplicationsOwn() {
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .build()) {
+            runner().withPropertyValues(
+                            "soc.context-store.backend=dynamodb",
+                            "soc.context-store.dynamodb.dax-url=dax://127.0.0.1:9")
+                    .withBean(DynamoDbClient.class, () -> client)
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context).hasSingleBean(DynamoDbClient.class);
+                        assertThat(context.getBean(ContextStoreDax.class).client())
+                                .isInstanceOf(software.amazon.dax.ClusterDaxClient.class);
+                    });
+        }
+    }
+
+    @Test
+    void noDaxUrl_leavesDaxOff() {
+        runner().run(context -> assertThat(context).doesNotHaveBean(ContextStoreDax.class));
     }
 }
