@@ -1,8 +1,9 @@
 /**
- * Reserved for issue #5: threat-intelligence search over ATT\&CK objects and indicators, on OpenSearch and on an embedded Lucene index.
+ * Threat-intelligence search over ATT\&CK techniques and indicators of compromise.
  *
- * <p>The module exists from the foundation on so that the layout of the repository is the
- * picture of the architecture (docs/architecture.md) and the architecture rules already run
- * here; it holds no behaviour until that issue lands.
+ * <p>{@link ai.socagent.knowledgebase.KnowledgeBase} is the port; {@code adapter.out.opensearch}
+ * implements it on OpenSearch (opensearch-java) and {@code adapter.out.lucene} on an embedded
+ * Apache Lucene index for the standalone mode. Both pass the same contract tests. {@code feed}
+ * loads indicators and techniques from STIX 2.1 bundles and CSV feeds.
  */
 package ai.socagent.knowledgebase;

@@ -1,0 +1,269 @@
+package ai.socagent.knowledgebase.adapter.out.lucene;
+
+import ai.socagent.domain.indicator.Indicator;
+import ai.socagent.domain.indicator.IndicatorType;
+import ai.socagent.domain.indicator.Reputation;
+import ai.socagent.knowledgebase.IntelIndicator;
+import ai.socagent.knowledgebase.KnowledgeBase;
+import ai.socagent.knowledgebase.KnowledgeBaseException;
+import ai.socagent.knowledgebase.TechniqueDocument;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The knowledge base on an embedded Apache Lucene index, for the standalone mode: in memory
+ * ({@link #inMemory()}) or persisted in a directory ({@link #open(Path)}).
+ *
+ * <p>Mirrors the OpenSearch mappings: ids, values and types are exact (untokenised) terms,
+ * names and descriptions are analysed with the {@link StandardAnalyzer} (the same as
+ * OpenSearch's {@code standard} analyzer: lowercased words, no stop words, no stemming), and
+ * full-text search is a dis-max over {@code name^2} and {@code description} like a {@code
+ * multi_match} of type {@code best_fields}. Every write commits and refreshes before returning.
+ */
+public final class LuceneKnowledgeBase implements KnowledgeBase {
+
+    static final String KIND = "kind";
+    static final String KEY = "key";
+    private static final String TECHNIQUE = "technique";
+    private static final String INDICATOR = "indicator";
+    private static final float NAME_BOOST = 2.0f;
+
+    private final Directory directory;
+    private final Analyzer analyzer = new StandardAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private LuceneKnowledgeBase(Directory directory) throws IOException {
+        this.directory = directory;
+        this.writer = new IndexWriter(
+                directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.writer.commit();
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** An empty index held in memory. */
+    public static LuceneKnowledgeBase inMemory() {
+        try {
+            return new LuceneKnowledgeBase(new ByteBuffersDirectory());
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("Cannot create the in-memory index", e);
+        }
+    }
+
+    /** The index stored in {@code path}, created when absent; its contents survive {@link #close()}. */
+    public static LuceneKnowledgeBase open(Path path) {
+        try {
+            return new LuceneKnowledgeBase(FSDirectory.open(path));
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("Cannot open the index at " + path, e);
+        }
+    }
+
+    @Override
+    public void indexTechniques(Collection<TechniqueDocument> techniques) {
+        write(() -> {
+            for (TechniqueDocument technique : techniques) {
+                Document doc = new Document();
+                String key = TECHNIQUE + ":" + technique.id();
+                doc.add(new StringField(KEY, key, Field.Store.NO));
+                doc.add(new StringField(KIND, TECHNIQUE, Field.Store.NO));
+                doc.add(new StringField("id", technique.id(), Field.Store.YES));
+                doc.add(new TextField("name", technique.name(), Field.Store.YES));
+                doc.add(new TextField("description", technique.description(), Field.Store.YES));
+                technique.tactics().forEach(t -> doc.add(new StringField("tactics", t, Field.Store.YES)));
+                technique.platforms().forEach(p -> doc.add(new StringField("platforms", p, Field.Store.YES)));
+                writer.updateDocument(new Term(KEY, key), doc);
+            }
+        });
+    }
+
+    @Override
+    public void indexIndicators(Collection<IntelIndicator> indicators) {
+        write(() -> {
+            for (IntelIndicator intel : indicators) {
+                Document doc = new Document();
+                String key = key(intel.indicator());
+                doc.add(new StringField(KEY, key, Field.Store.NO));
+                doc.add(new StringField(KIND, INDICATOR, Field.Store.NO));
+                doc.add(new StringField("type", intel.indicator().type().name(), Field.Store.YES));
+                doc.add(new StringField("value", intel.indicator().value(), Field.Store.YES));
+                doc.add(new StringField("reputation", intel.reputation().name(), Field.Store.YES));
+                doc.add(new StoredField("confidence", intel.confidence()));
+                doc.add(new StringField("source", intel.source(), Field.Store.YES));
+                intel.labels().forEach(l -> doc.add(new StringField("labels", l, Field.Store.YES)));
+                if (intel.firstSeen() != null) {
+                    doc.add(new StoredField("first_seen", intel.firstSeen().toString()));
+                }
+                if (intel.lastSeen() != null) {
+                    doc.add(new StoredField("last_seen", intel.lastSeen().toString()));
+                }
+                intel.techniqueIds().forEach(t -> doc.add(new StringField("technique_ids", t, Field.Store.YES)));
+                writer.updateDocument(new Term(KEY, key), doc);
+            }
+        });
+    }
+
+    @Override
+    public Optional<IntelIndicator> findIndicator(Indicator indicator) {
+        return search(new TermQuery(new Term(KEY, key(indicator))), 1).stream()
+                .findFirst()
+                .map(LuceneKnowledgeBase::toIndicator);
+    }
+
+    @Override
+    public List<IntelIndicator> indicatorsForTechnique(String techniqueId, int limit) {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(KIND, INDICATOR)), Occur.FILTER)
+                .add(new TermQuery(new Term("technique_ids", TechniqueDocument.normalizeId(techniqueId))), Occur.FILTER)
+                .build();
+        return search(query, limit).stream()
+                .map(LuceneKnowledgeBase::toIndicator)
+                .toList();
+    }
+
+    @Override
+    public Optional<TechniqueDocument> findTechnique(String id) {
+        String key = TECHNIQUE + ":" + TechniqueDocument.normalizeId(id);
+        return search(new TermQuery(new Term(KEY, key)), 1).stream().findFirst().map(LuceneKnowledgeBase::toTechnique);
+    }
+
+    @Override
+    public List<TechniqueDocument> searchTechniques(String text, int limit) {
+        List<String> tokens = tokens(text);
+        if (tokens.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        Query match = new DisjunctionMaxQuery(
+                List.of(new BoostQuery(anyTerm("name", tokens), NAME_BOOST), anyTerm("description", tokens)), 0.0f);
+        Query query = new BooleanQuery.Builder()
+                .add(match, Occur.MUST)
+                .add(new TermQuery(new Term(KIND, TECHNIQUE)), Occur.FILTER)
+                .build();
+        return search(query, limit).stream()
+                .map(LuceneKnowledgeBase::toTechnique)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("Cannot close the index", e);
+        }
+    }
+
+    private static Query anyTerm(String field, List<String> tokens) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        tokens.forEach(token -> builder.add(new TermQuery(new Term(field, token)), Occur.SHOULD));
+        return builder.build();
+    }
+
+    private List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("description", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("Cannot analyse the query text", e);
+        }
+        return tokens;
+    }
+
+    private List<Document> search(Query query, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                List<Document> documents = new ArrayList<>();
+                for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
+                    documents.add(searcher.storedFields().document(hit.doc));
+                }
+                return documents;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("Search failed: " + query, e);
+        }
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private void write(Write write) {
+        try {
+            write.run();
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("Indexing failed", e);
+        }
+    }
+
+    private static String key(Indicator indicator) {
+        return INDICATOR + ":" + indicator.type().name() + ":" + indicator.value();
+    }
+
+    private static TechniqueDocument toTechnique(Document doc) {
+        return new TechniqueDocument(
+                doc.get("id"),
+                doc.get("name"),
+                Arrays.asList(doc.getValues("tactics")),
+                doc.get("description"),
+                Arrays.asList(doc.getValues("platforms")));
+    }
+
+    private static IntelIndicator toIndicator(Document doc) {
+        String firstSeen = doc.get("first_seen");
+        String lastSeen = doc.get("last_seen");
+        return new IntelIndicator(
+                Indicator.of(IndicatorType.valueOf(doc.get("type")), doc.get("value")),
+                Reputation.valueOf(doc.get("reputation")),
+                doc.getField("confidence").numericValue().doubleValue(),
+                doc.get("source"),
+                Arrays.asList(doc.getValues("labels")),
+                firstSeen == null ? null : Instant.parse(firstSeen),
+                lastSeen == null ? null : Instant.parse(lastSeen),
+                Arrays.asList(doc.getValues("technique_ids")));
+    }
+}

@@ -1,0 +1,363 @@
+package ai.socagent.knowledgebase.adapter.out.opensearch;
+
+import ai.socagent.domain.indicator.Indicator;
+import ai.socagent.domain.indicator.IndicatorType;
+import ai.socagent.domain.indicator.Reputation;
+import ai.socagent.knowledgebase.IntelIndicator;
+import ai.socagent.knowledgebase.KnowledgeBase;
+import ai.socagent.knowledgebase.KnowledgeBaseException;
+import ai.socagent.knowledgebase.TechniqueDocument;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
+import org.opensearch.client.opensearch._types.mapping.Property;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+/**
+ * The knowledge base on OpenSearch, through opensearch-java: two indices, {@code
+ * <prefix>-techniques} and {@code <prefix>-indicators}, created on start with explicit, strict
+ * mappings that need nothing beyond OpenSearch core (keyword, text with the {@code standard}
+ * analyzer, double, date).
+ *
+ * <p>Lookups are {@code term} queries on keyword fields, full-text search a {@code multi_match}
+ * ({@code best_fields}) over {@code name^2} and {@code description}. Bulk writes refresh the
+ * indices before returning when {@link Settings#refreshOnWrite()} (the default), so that reads
+ * see them.
+ */
+public final class OpenSearchKnowledgeBase implements KnowledgeBase {
+
+    /**
+     * Index settings.
+     *
+     * @param indexPrefix prefix of the two index names (lowercase)
+     * @param shards primary shards per index
+     * @param replicas replicas per index (0 on a single node)
+     * @param refreshOnWrite refresh after each bulk write so that it is visible to the next read
+     * @param bulkSize documents per bulk request
+     */
+    public record Settings(String indexPrefix, int shards, int replicas, boolean refreshOnWrite, int bulkSize) {
+
+        public Settings {
+            Objects.requireNonNull(indexPrefix, "indexPrefix");
+            if (shards < 1 || replicas < 0 || bulkSize < 1) {
+                throw new IllegalArgumentException("shards and bulkSize must be positive, replicas not negative");
+            }
+        }
+
+        /** One shard, no replica, refresh on write, bulks of 500. */
+        public static Settings of(String indexPrefix) {
+            return new Settings(indexPrefix, 1, 0, true, 500);
+        }
+
+        public Settings withReplicas(int count) {
+            return new Settings(indexPrefix, shards, count, refreshOnWrite, bulkSize);
+        }
+    }
+
+    /** The technique document as stored in OpenSearch. */
+    public record TechniqueSource(
+            String id, String name, List<String> tactics, String description, List<String> platforms) {}
+
+    /** The indicator document as stored in OpenSearch; instants as ISO-8601 strings. */
+    public record IndicatorSource(
+            String type,
+            String value,
+            String reputation,
+            double confidence,
+            String source,
+            List<String> labels,
+            String first_seen,
+            String last_seen,
+            List<String> technique_ids) {}
+
+    private final OpenSearchClient client;
+    private final OpenSearchTransport ownedTransport;
+    private final Settings settings;
+    private final String techniques;
+    private final String indicators;
+
+    private OpenSearchKnowledgeBase(OpenSearchClient client, OpenSearchTransport ownedTransport, Settings settings) {
+        this.client = client;
+        this.ownedTransport = ownedTransport;
+        this.settings = settings;
+        this.techniques = settings.indexPrefix() + "-techniques";
+        this.indicators = settings.indexPrefix() + "-indicators";
+        createIndices();
+    }
+
+    /** Uses {@code client} (which stays the caller's to close); creates the indices when absent. */
+    public static OpenSearchKnowledgeBase create(OpenSearchClient client, Settings settings) {
+        return new OpenSearchKnowledgeBase(client, null, settings);
+    }
+
+    /** Connects to the node at {@code uri} (http://host:port), closed with the knowledge base. */
+    public static OpenSearchKnowledgeBase connect(URI uri, Settings settings) {
+        OpenSearchTransport transport = ApacheHttpClient5TransportBuilder.builder(
+                        new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()))
+                .setMapper(new JacksonJsonpMapper())
+                .build();
+        try {
+            return new OpenSearchKnowledgeBase(new OpenSearchClient(transport), transport, settings);
+        } catch (RuntimeException e) {
+            closeQuietly(transport, e);
+            throw e;
+        }
+    }
+
+    /** Names of the two indices: techniques, indicators. */
+    public List<String> indexNames() {
+        return List.of(techniques, indicators);
+    }
+
+    /** Deletes both indices (tests, re-imports). */
+    public void deleteIndices() {
+        call(
+                "delete indices",
+                () -> client.indices().delete(d -> d.index(indexNames()).ignoreUnavailable(true)));
+    }
+
+    @Override
+    public void indexTechniques(Collection<TechniqueDocument> documents) {
+        List<BulkOperation> operations = documents.stream()
+                .map(t -> BulkOperation.of(o -> o.index(i -> i.index(techniques)
+                        .id(t.id())
+                        .document(new TechniqueSource(t.id(), t.name(), t.tactics(), t.description(), t.platforms())))))
+                .toList();
+        bulk(operations);
+    }
+
+    @Override
+    public void indexIndicators(Collection<IntelIndicator> documents) {
+        List<BulkOperation> operations = documents.stream()
+                .map(intel -> BulkOperation.of(o -> o.index(
+                        i -> i.index(indicators).id(id(intel.indicator())).document(toSource(intel)))))
+                .toList();
+        bulk(operations);
+    }
+
+    @Override
+    public Optional<IntelIndicator> findIndicator(Indicator indicator) {
+        Query query = Query.of(q ->
+                q.bool(b -> b.filter(term("type", indicator.type().name())).filter(term("value", indicator.value()))));
+        return searchIndicators(query, 1).stream().findFirst();
+    }
+
+    @Override
+    public List<IntelIndicator> indicatorsForTechnique(String techniqueId, int limit) {
+        Query query =
+                Query.of(q -> q.bool(b -> b.filter(term("technique_ids", TechniqueDocument.normalizeId(techniqueId)))));
+        return searchIndicators(query, limit);
+    }
+
+    @Override
+    public Optional<TechniqueDocument> findTechnique(String id) {
+        Query query = Query.of(q -> q.bool(b -> b.filter(term("id", TechniqueDocument.normalizeId(id)))));
+        return searchTechniques(query, 1).stream().findFirst();
+    }
+
+    @Override
+    public List<TechniqueDocument> searchTechniques(String text, int limit) {
+        if (text == null || text.isBlank() || limit <= 0) {
+            return List.of();
+        }
+        Query query = Query.of(q ->
+                q.multiMatch(m -> m.query(text).fields("name^2", "description").type(TextQueryType.BestFields)));
+        return searchTechniques(query, limit);
+    }
+
+    @Override
+    public void close() {
+        if (ownedTransport != null) {
+            try {
+                ownedTransport.close();
+            } catch (IOException e) {
+                throw new KnowledgeBaseException("Cannot close the OpenSearch transport", e);
+            }
+        }
+    }
+
+    private void createIndices() {
+        createIndex(
+                techniques,
+                TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
+                        .properties("id", keyword())
+                        .properties("name", text())
+                        .properties("tactics", keyword())
+                        .properties("description", text())
+                        .properties("platforms", keyword())));
+        createIndex(
+                indicators,
+                TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
+                        .properties("type", keyword())
+                        .properties("value", keyword())
+                        .properties("reputation", keyword())
+                        .properties("confidence", Property.of(p -> p.double_(d -> d)))
+                        .properties("source", keyword())
+                        .properties("labels", keyword())
+                        .properties("first_seen", Property.of(p -> p.date(d -> d)))
+                        .properties("last_seen", Property.of(p -> p.date(d -> d)))
+                        .properties("technique_ids", keyword())));
+    }
+
+    private void createIndex(String name, TypeMapping mapping) {
+        boolean exists = call(
+                "check index " + name,
+                () -> client.indices().exists(e -> e.index(name)).value());
+        if (exists) {
+            return;
+        }
+        call(
+                "create index " + name,
+                () -> client.indices()
+                        .create(c -> c.index(name)
+                                .settings(
+                                        s -> s.numberOfShards(settings.shards()).numberOfReplicas(settings.replicas()))
+                                .mappings(mapping)));
+    }
+
+    private void bulk(List<BulkOperation> operations) {
+        for (int from = 0; from < operations.size(); from += settings.bulkSize()) {
+            List<BulkOperation> chunk =
+                    operations.subList(from, Math.min(operations.size(), from + settings.bulkSize()));
+            BulkResponse response = call(
+                    "bulk index",
+                    () -> client.bulk(b ->
+                            b.operations(chunk).refresh(settings.refreshOnWrite() ? Refresh.True : Refresh.False)));
+            if (response.errors()) {
+                List<String> failures = new ArrayList<>();
+                for (BulkResponseItem item : response.items()) {
+                    if (item.error() != null && failures.size() < 5) {
+                        failures.add(item.id() + ": " + item.error().reason());
+                    }
+                }
+                throw new KnowledgeBaseException("Bulk indexing rejected documents: " + failures);
+            }
+        }
+    }
+
+    private List<IntelIndicator> searchIndicators(Query query, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return call(
+                        "search " + indicators,
+                        () -> client.search(s -> s.index(indicators).size(limit).query(query), IndicatorSource.class)
+                                .hits()
+                                .hits())
+                .stream()
+                .map(Hit::source)
+                .filter(Objects::nonNull)
+                .map(OpenSearchKnowledgeBase::toIndicator)
+                .toList();
+    }
+
+    private List<TechniqueDocument> searchTechniques(Query query, int limit) {
+        return call(
+                        "search " + techniques,
+                        () -> client.search(s -> s.index(techniques).size(limit).query(query), TechniqueSource.class)
+                                .hits()
+                                .hits())
+                .stream()
+                .map(Hit::source)
+                .filter(Objects::nonNull)
+                .map(t -> new TechniqueDocument(t.id(), t.name(), t.tactics(), t.description(), t.platforms()))
+                .toList();
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+    }
+
+    private static Property keyword() {
+        return Property.of(p -> p.keyword(k -> k));
+    }
+
+    private static Property text() {
+        return Property.of(p -> p.text(t -> t.analyzer("standard")));
+    }
+
+    private static String id(Indicator indicator) {
+        return indicator.type().name() + ":" + indicator.value();
+    }
+
+    private static IndicatorSource toSource(IntelIndicator intel) {
+        return new IndicatorSource(
+                intel.indicator().type().name(),
+                intel.indicator().value(),
+                intel.reputation().name(),
+                intel.confidence(),
+                intel.source(),
+                intel.labels(),
+                intel.firstSeen() == null ? null : intel.firstSeen().toString(),
+                intel.lastSeen() == null ? null : intel.lastSeen().toString(),
+                intel.techniqueIds());
+    }
+
+    private static IntelIndicator toIndicator(IndicatorSource s) {
+        return new IntelIndicator(
+                Indicator.of(IndicatorType.valueOf(s.type()), s.value()),
+                Reputation.valueOf(s.reputation()),
+                s.confidence(),
+                s.source(),
+                s.labels(),
+                s.first_seen() == null ? null : Instant.parse(s.first_seen()),
+                s.last_seen() == null ? null : Instant.parse(s.last_seen()),
+                s.technique_ids());
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T call(String what, Call<T> call) {
+        try {
+            return call.run();
+        } catch (KnowledgeBaseException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // OpenSearchException for rejected requests; the transport wraps connection failures
+            // in plain RuntimeExceptions.
+            throw new KnowledgeBaseException("OpenSearch failed to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(OpenSearchTransport transport, RuntimeException cause) {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The mapping both indices were created with, for tests and diagnostics. */
+    Map<String, Property> mapping(String index) {
+        return call(
+                "get mapping " + index,
+                () -> client.indices()
+                        .getMapping(g -> g.index(index))
+                        .result()
+                        .get(index)
+                        .mappings()
+                        .properties());
+    }
+}

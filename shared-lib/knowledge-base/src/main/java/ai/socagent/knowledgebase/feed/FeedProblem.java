@@ -1,0 +1,34 @@
+package ai.socagent.knowledgebase.feed;
+
+import java.util.Objects;
+
+/**
+ * A feed record that was not loaded, and why.
+ *
+ * @param kind the category of the problem
+ * @param location where in the feed: {@code line 7} for CSV, the STIX object id for bundles
+ * @param reason human-readable reason
+ */
+public record FeedProblem(Kind kind, String location, String reason) {
+
+    /** Categories of problem. */
+    public enum Kind {
+        /** A STIX pattern (or pattern language) the loader does not translate into an indicator. */
+        UNSUPPORTED_PATTERN,
+        /** The observable is no valid indicator of its type (domain Indicator validation). */
+        INVALID_VALUE,
+        /** A record that cannot be read at all: wrong column count, bad number or date, missing field. */
+        MALFORMED
+    }
+
+    public FeedProblem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String toString() {
+        return location + ": " + kind + ": " + reason;
+    }
+}
