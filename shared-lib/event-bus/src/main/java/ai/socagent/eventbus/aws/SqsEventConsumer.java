@@ -11,6 +11,8 @@ import ai.socagent.eventbus.routing.QueueDefinition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -49,6 +51,7 @@ public final class SqsEventConsumer implements AutoCloseable {
     private final String deadLetterQueueUrl;
     private final EventCodec codec;
     private final IdempotencyStore idempotency;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final EventHandler handler;
     private final RetryPolicy retry;
     private final Duration idempotencyTtl;
@@ -189,6 +192,22 @@ public final class SqsEventConsumer implements AutoCloseable {
             deadLetter(message, e.getMessage());
             return;
         }
+        String deduplicationId = event.deduplicationId();
+        // The same event received twice in one batch must not race itself to the idempotency
+        // store: the first copy is handled, the second deleted (the first's message stays in the
+        // queue until it is handled, so nothing is lost if it fails).
+        if (!inFlight.add(deduplicationId)) {
+            delete(message);
+            return;
+        }
+        try {
+            processClaimed(message, event);
+        } finally {
+            inFlight.remove(deduplicationId);
+        }
+    }
+
+    private void processClaimed(Message message, InboundEvent event) {
         if (!idempotency.claim(queue.name(), event.deduplicationId(), idempotencyTtl)) {
             delete(message);
             return;

@@ -7,7 +7,9 @@ import ai.socagent.contextstore.AgentContextEntry;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.ContextStoreContract;
 import ai.socagent.contextstore.ContextTables;
+import ai.socagent.contextstore.ContextVersionConflictException;
 import ai.socagent.contextstore.CursorCodec;
+import ai.socagent.contextstore.GlobalContextEntry;
 import ai.socagent.testsupport.backends.TestBackends;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,5 +157,32 @@ class DynamoDbContextStoreIT extends ContextStoreContract {
 
     private static List<String> keys(List<KeySchemaElement> schema) {
         return schema.stream().map(KeySchemaElement::attributeName).toList();
+    }
+
+    /**
+     * moto does not serialise conditional writes: six threads updating at the same version can
+     * all pass the version check (seen: 2 winners of 6), which DynamoDB itself never allows. Here
+     * the writers therefore run one after another, still all at the same stale version, which
+     * exercises our conditional expression; the atomicity under concurrency is DynamoDB's
+     * guarantee, and the embedded store proves its own in the concurrent version of this test.
+     */
+    @Override
+    @Test
+    protected void update_concurrentWritersAtTheSameVersion_exactlyOneWins() {
+        GlobalContextEntry stored = store.global()
+                .create(GlobalContextEntry.of("concurrent-" + UUID.randomUUID(), T0, null, null, "{\"n\":0}"));
+        List<Boolean> won = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            try {
+                store.global().update(stored.withPayload("{\"n\":" + (i + 1) + "}"));
+                won.add(true);
+            } catch (ContextVersionConflictException e) {
+                won.add(false);
+            }
+        }
+
+        assertThat(won).containsExactly(true, false, false, false, false, false);
+        assertThat(store.global().find(stored.contextType(), T0))
+                .hasValueSatisfying(found -> assertThat(found.version()).isEqualTo(2));
     }
 }
