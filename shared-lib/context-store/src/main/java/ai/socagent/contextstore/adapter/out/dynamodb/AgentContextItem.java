@@ -1,7 +1,6 @@
 package ai.socagent.contextstore.adapter.out.dynamodb;
 
 import ai.socagent.contextstore.ContextTables;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -9,15 +8,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 
 /** AgentContextTable item for the enhanced client; the composite sort key is stored next to its parts. */
 @DynamoDbBean
-public class AgentContextItem {
+public class AgentContextItem extends VersionedContextItem {
 
     private String agentId;
     private String sessionIdTimestamp;
     private String sessionId;
     private String timestamp;
-    private String payload;
-    private Long version;
-    private Long expiresAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute(ContextTables.AGENT_ID)
@@ -55,33 +51,5 @@ public class AgentContextItem {
 
     public void setTimestamp(String timestamp) {
         this.timestamp = timestamp;
-    }
-
-    @DynamoDbAttribute(ContextTables.PAYLOAD)
-    public String getPayload() {
-        return payload;
-    }
-
-    public void setPayload(String payload) {
-        this.payload = payload;
-    }
-
-    @DynamoDbVersionAttribute
-    @DynamoDbAttribute(ContextTables.VERSION)
-    public Long getVersion() {
-        return version;
-    }
-
-    public void setVersion(Long version) {
-        this.version = version;
-    }
-
-    @DynamoDbAttribute(ContextTables.EXPIRES_AT)
-    public Long getExpiresAt() {
-        return expiresAt;
-    }
-
-    public void setExpiresAt(Long expiresAt) {
-        this.expiresAt = expiresAt;
     }
 }

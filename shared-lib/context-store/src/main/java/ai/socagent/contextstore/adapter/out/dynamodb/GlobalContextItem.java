@@ -1,7 +1,6 @@
 package ai.socagent.contextstore.adapter.out.dynamodb;
 
 import ai.socagent.contextstore.ContextTables;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -11,15 +10,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 
 /** GlobalContextTable item for the enhanced client; never leaves this package (see {@link ContextItemMapper}). */
 @DynamoDbBean
-public class GlobalContextItem {
+public class GlobalContextItem extends VersionedContextItem {
 
     private String contextType;
     private String timestamp;
     private String threatType;
     private String severity;
-    private String payload;
-    private Long version;
-    private Long expiresAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute(ContextTables.CONTEXT_TYPE)
@@ -60,33 +56,5 @@ public class GlobalContextItem {
 
     public void setSeverity(String severity) {
         this.severity = severity;
-    }
-
-    @DynamoDbAttribute(ContextTables.PAYLOAD)
-    public String getPayload() {
-        return payload;
-    }
-
-    public void setPayload(String payload) {
-        this.payload = payload;
-    }
-
-    @DynamoDbVersionAttribute
-    @DynamoDbAttribute(ContextTables.VERSION)
-    public Long getVersion() {
-        return version;
-    }
-
-    public void setVersion(Long version) {
-        this.version = version;
-    }
-
-    @DynamoDbAttribute(ContextTables.EXPIRES_AT)
-    public Long getExpiresAt() {
-        return expiresAt;
-    }
-
-    public void setExpiresAt(Long expiresAt) {
-        this.expiresAt = expiresAt;
     }
 }

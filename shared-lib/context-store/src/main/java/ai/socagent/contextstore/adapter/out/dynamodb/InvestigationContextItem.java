@@ -1,7 +1,6 @@
 package ai.socagent.contextstore.adapter.out.dynamodb;
 
 import ai.socagent.contextstore.ContextTables;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
@@ -13,7 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * their parts ({@code context_level}, {@code agent_id}, {@code timestamp}), which the mapper reads.
  */
 @DynamoDbBean
-public class InvestigationContextItem {
+public class InvestigationContextItem extends VersionedContextItem {
 
     private String investigationId;
     private String contextLevelTimestamp;
@@ -21,9 +20,6 @@ public class InvestigationContextItem {
     private String contextLevel;
     private String agentId;
     private String timestamp;
-    private String payload;
-    private Long version;
-    private Long expiresAt;
 
     @DynamoDbPartitionKey
     @DynamoDbAttribute(ContextTables.INVESTIGATION_ID)
@@ -80,33 +76,5 @@ public class InvestigationContextItem {
 
     public void setTimestamp(String timestamp) {
         this.timestamp = timestamp;
-    }
-
-    @DynamoDbAttribute(ContextTables.PAYLOAD)
-    public String getPayload() {
-        return payload;
-    }
-
-    public void setPayload(String payload) {
-        this.payload = payload;
-    }
-
-    @DynamoDbVersionAttribute
-    @DynamoDbAttribute(ContextTables.VERSION)
-    public Long getVersion() {
-        return version;
-    }
-
-    public void setVersion(Long version) {
-        this.version = version;
-    }
-
-    @DynamoDbAttribute(ContextTables.EXPIRES_AT)
-    public Long getExpiresAt() {
-        return expiresAt;
-    }
-
-    public void setExpiresAt(Long expiresAt) {
-        this.expiresAt = expiresAt;
     }
 }
