@@ -5,10 +5,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-if [[ -z "${JAVA_HOME:-}" ]]; then
-  JAVA_HOME="$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1 || true)"
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source scripts/lib/java.sh   # JAVA_HOME := a JDK 21+, chosen like every script
+JAVA="$JAVA_HOME/bin/java"
 MODULE=shared-lib/agent-runtime
 CP_FILE="$MODULE/target/eval.classpath"
 if [[ ! -f "$MODULE/target/classes/ai/socagent/agentruntime/offline/TechniqueEvaluation.class" || ! -f "$CP_FILE" \
