@@ -1,15 +1,20 @@
 package ai.socagent.agentruntime.model;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
+import ai.socagent.agentruntime.attack.Tactic;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.classification.TacticAssignment;
 import ai.socagent.domain.classification.TechniqueAssignment;
+import ai.socagent.domain.classification.ThreatCategory;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.finding.Resource;
 import ai.socagent.domain.indicator.Indicator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ThreatClassifier's model contract: the input built from a finding (every field of which is
- * untrusted), the output schema, and the offline classification rendered in that schema.
+ * untrusted), the output schema, the offline classification rendered in that schema, and an
+ * answer parsed back into the domain {@link Classification}.
  */
 public final class ClassificationJson {
 
@@ -98,6 +104,43 @@ public final class ClassificationJson {
         String text = rationale.toString().strip();
         output.put("rationale", text.length() > MAX_RATIONALE ? text.substring(0, MAX_RATIONALE) : text);
         return output;
+    }
+
+    /**
+     * A schema-valid answer as the domain classification. Tactic names come from {@code knowledge}
+     * (the id itself for a tactic it does not know); the answer's rationale becomes the rationale
+     * of each technique and tactic.
+     *
+     * @param output an answer that satisfies {@link #schema()}
+     * @param classifiedBy the engine that answered, for example the model id
+     * @throws IllegalArgumentException when {@code output} does not satisfy the schema
+     */
+    public static Classification parse(
+            JsonNode output, String classifiedBy, Instant classifiedAt, AttackKnowledge knowledge) {
+        try {
+            ThreatCategory category =
+                    ThreatCategory.valueOf(output.required("category").asString());
+            Severity severity = Severity.valueOf(output.required("severity").asString());
+            double confidence = output.required("confidence").asDouble();
+            String rationale = output.path("rationale").asString("").strip();
+            String because = rationale.isEmpty() ? "assigned by " + classifiedBy : rationale;
+            List<TechniqueAssignment> techniques = new ArrayList<>();
+            for (JsonNode technique : output.required("techniques")) {
+                techniques.add(new TechniqueAssignment(
+                        technique.required("id").asString(),
+                        technique.required("name").asString(),
+                        because));
+            }
+            List<TacticAssignment> tactics = new ArrayList<>();
+            for (JsonNode tactic : output.required("tactics")) {
+                String id = tactic.asString();
+                tactics.add(new TacticAssignment(
+                        id, knowledge.tactic(id).map(Tactic::name).orElse(id), because));
+            }
+            return new Classification(category, severity, confidence, tactics, techniques, classifiedBy, classifiedAt);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a ThreatClassifier answer: " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode load(String resource) {

@@ -92,4 +92,60 @@ class TokenBudgetTest {
         assertThat(budget.exhaustion("inv-4")).isEmpty();
         assertThat(budget.spentToday()).isZero();
     }
+
+    @Test
+    void sharedLedger_twoBudgets_spendOneBudgetAndWarnOnce() {
+        InMemoryTokenLedger shared = new InMemoryTokenLedger(clock);
+        TokenBudget first = new TokenBudget(1_000, 400, Duration.ofDays(30), shared, clock, meters);
+        TokenBudget second = new TokenBudget(1_000, 400, Duration.ofDays(30), shared, clock, meters);
+
+        first.record(AgentName.THREAT_CLASSIFIER, "inv-1", "haiku", 200, 0);
+        second.record(AgentName.THREAT_CLASSIFIER, "inv-1", "haiku", 170, 0);
+        first.record(AgentName.THREAT_CLASSIFIER, "inv-1", "haiku", 30, 0);
+
+        assertThat(first.exhaustion("inv-1")).hasValue("investigation token budget exhausted (400 of 400 tokens)");
+        assertThat(second.exhaustion("inv-1")).hasValue("investigation token budget exhausted (400 of 400 tokens)");
+        assertThat(meters.get(MetricNames.AGENT_TOKEN_CONSUMPTION + ".Warning")
+                        .tag("result", "investigation")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void failingLedger_neverFailsAndThisInstancesOwnCountsDecide() {
+        TokenLedger broken = new TokenLedger() {
+            @Override
+            public long add(String key, long tokens, Duration ttl) {
+                throw new IllegalStateException("ledger down");
+            }
+
+            @Override
+            public long get(String key) {
+                throw new IllegalStateException("ledger down");
+            }
+        };
+        TokenBudget budget = new TokenBudget(1_000, 400, Duration.ofDays(30), broken, clock, meters);
+
+        budget.record(AgentName.THREAT_CLASSIFIER, "inv-1", "haiku", 400, 0);
+
+        assertThat(budget.exhaustion("inv-1")).hasValue("investigation token budget exhausted (400 of 400 tokens)");
+        assertThat(budget.spentToday()).isEqualTo(400);
+        assertThat(meters.get(MetricNames.AGENT_TOKEN_CONSUMPTION + ".LedgerError")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void inMemoryLedger_counterPastItsTtl_readsZeroAndStartsAgain() {
+        InMemoryTokenLedger ledger = new InMemoryTokenLedger(clock);
+
+        assertThat(ledger.add("investigation:inv-1", 10, Duration.ofHours(1))).isEqualTo(10);
+        assertThat(ledger.add("investigation:inv-1", 5, Duration.ofHours(1))).isEqualTo(15);
+        clock.now = clock.now.plus(Duration.ofMinutes(61));
+
+        assertThat(ledger.get("investigation:inv-1")).isZero();
+        assertThat(ledger.add("investigation:inv-1", 7, Duration.ofHours(1))).isEqualTo(7);
+    }
 }

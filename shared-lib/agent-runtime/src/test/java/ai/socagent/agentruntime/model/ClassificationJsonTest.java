@@ -1,11 +1,15 @@
 package ai.socagent.agentruntime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.agentruntime.prompt.OutputValidator;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
+import ai.socagent.domain.classification.Classification;
+import ai.socagent.domain.classification.ThreatCategory;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.finding.FindingFormat;
 import java.time.Instant;
@@ -81,5 +85,54 @@ class ClassificationJsonTest {
                 .singleElement()
                 .asString()
                 .contains("below the known severity HIGH");
+    }
+
+    @Test
+    void parse_modelAnswer_givesTheDomainClassificationWithTacticNamesFromAttack() {
+        var output = JSON.readTree("""
+                {"category":"CRYPTOCURRENCY","severity":"HIGH","confidence":0.85,
+                 "techniques":[{"id":"T1496","name":"Resource Hijacking"}],
+                 "tactics":["TA0040","TA9999"],"rationale":"Bitcoin mining domain queried."}""");
+
+        Classification classification =
+                ClassificationJson.parse(output, ModelRouting.CLAUDE_35_HAIKU, NOW, AttackKnowledge.embedded());
+
+        assertThat(classification.category()).isEqualTo(ThreatCategory.CRYPTOCURRENCY);
+        assertThat(classification.severity()).isEqualTo(Severity.HIGH);
+        assertThat(classification.confidence()).isEqualTo(0.85);
+        assertThat(classification.techniques()).singleElement().satisfies(t -> {
+            assertThat(t.techniqueId()).isEqualTo("T1496");
+            assertThat(t.rationale()).isEqualTo("Bitcoin mining domain queried.");
+        });
+        assertThat(classification.tactics()).extracting(t -> t.name()).containsExactly("Impact", "TA9999");
+        assertThat(classification.classifiedBy()).isEqualTo(ModelRouting.CLAUDE_35_HAIKU);
+        assertThat(classification.classifiedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void parse_offlineOutput_roundTripsCategorySeverityAndTechniques() {
+        Classification offline = OfflineThreatClassifier.embedded().classify(finding());
+
+        Classification parsed = ClassificationJson.parse(
+                ClassificationJson.output(offline), "offline", NOW, AttackKnowledge.embedded());
+
+        assertThat(parsed.category()).isEqualTo(offline.category());
+        assertThat(parsed.severity()).isEqualTo(offline.severity());
+        assertThat(parsed.techniques())
+                .extracting(t -> t.techniqueId())
+                .containsExactlyElementsOf(
+                        offline.techniques().stream().map(t -> t.techniqueId()).toList());
+        assertThat(parsed.tactics())
+                .extracting(t -> t.tacticId())
+                .containsExactlyElementsOf(
+                        offline.tactics().stream().map(t -> t.tacticId()).toList());
+    }
+
+    @Test
+    void parse_notAClassification_isRefused() {
+        assertThatThrownBy(() -> ClassificationJson.parse(
+                        JSON.readTree("{\"category\":\"NOPE\"}"), "m", NOW, AttackKnowledge.embedded()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a ThreatClassifier answer");
     }
 }

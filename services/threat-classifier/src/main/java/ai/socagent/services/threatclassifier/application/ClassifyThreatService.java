@@ -1,42 +1,122 @@
 package ai.socagent.services.threatclassifier.application;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
+import ai.socagent.agentruntime.model.ClassificationJson;
+import ai.socagent.agentruntime.model.ModelAnswer;
+import ai.socagent.agentruntime.model.ModelPort;
+import ai.socagent.agentruntime.model.ModelRequest;
+import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.domain.NameBasedIds;
 import ai.socagent.domain.Severity;
+import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.EmergencyThreatDetected;
 import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.services.threatclassifier.application.port.in.ClassifyThreatUseCase;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Classifies with the offline engine (the Bedrock path joins through the model port, issue #5)
- * and opens the investigation: its id is derived from the threat id, so a redelivered threat
- * lands in the same investigation.
+ * Classifies a threat through the model port and opens the investigation: its id is derived from
+ * the threat id, so a redelivered threat lands in the same investigation.
+ *
+ * <p>The offline engine ({@link OfflineThreatClassifier}) runs first: its severity is the one the
+ * model may raise but never lower (the port's severity-floor policy), and its classification is the
+ * answer whenever the port answers offline (offline mode, or a fallback: budget, throttling, errors,
+ * invalid output). A model answer is parsed back into a {@link Classification} whose {@code
+ * classifiedBy} is the model id; an offline answer keeps {@link OfflineThreatClassifier#CLASSIFIED_BY}.
  */
 public final class ClassifyThreatService implements ClassifyThreatUseCase {
 
     static final UUID INVESTIGATION_NAMESPACE = UUID.fromString("3f6b8f0e-9a52-4d7c-b1e4-6c0d2a9e7f15");
 
+    /**
+     * What the classification of one threat produced.
+     *
+     * @param events {@code Threat Classification Complete}, preceded by {@code Emergency Threat
+     *     Detected} when CRITICAL
+     * @param classification the verdict
+     * @param producedBy the model id, or {@link ModelAnswer#OFFLINE_ENGINE}
+     * @param fallbackReason why the offline engine answered; empty when a model did
+     */
+    public record Outcome(
+            List<DomainEvent> events,
+            Classification classification,
+            String producedBy,
+            Optional<String> fallbackReason) {
+        public Outcome {
+            events = List.copyOf(events);
+            Objects.requireNonNull(classification, "classification");
+            Objects.requireNonNull(producedBy, "producedBy");
+            Objects.requireNonNull(fallbackReason, "fallbackReason");
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifyThreatService.class);
+
+    private final ModelPort model;
     private final OfflineThreatClassifier classifier;
+    private final AttackKnowledge knowledge;
     private final Clock clock;
 
+    /** Offline only: the offline engine answers every threat. */
     public ClassifyThreatService(OfflineThreatClassifier classifier, Clock clock) {
-        this.classifier = classifier;
-        this.clock = clock;
+        this(new OfflineModelPort(Metrics.globalRegistry), classifier, AttackKnowledge.embedded(), clock);
+    }
+
+    public ClassifyThreatService(
+            ModelPort model, OfflineThreatClassifier classifier, AttackKnowledge knowledge, Clock clock) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public List<DomainEvent> classify(Threat threat) {
-        Classification classification = classifier.classify(threat.finding());
-        Instant now = clock.instant();
+        return classifyWithOutcome(threat).events();
+    }
+
+    /** As {@link #classify(Threat)}, saying which engine answered and why the offline one did. */
+    public Outcome classifyWithOutcome(Threat threat) {
         String investigationId = investigationIdFor(threat);
+        Classification offline = classifier.classify(threat.finding());
+        ModelRequest request = new ModelRequest(
+                AgentName.THREAT_CLASSIFIER,
+                investigationId,
+                ClassificationJson.input(threat.finding()),
+                ClassificationJson.schema(),
+                offline.severity());
+        ModelAnswer answer = model.answer(request, ignored -> ClassificationJson.output(offline));
+        Instant now = clock.instant();
+        Classification classification = offline;
+        String producedBy = answer.producedBy();
+        Optional<String> fallbackReason = answer.fallbackReason();
+        if (!answer.isFallback()) {
+            try {
+                classification = ClassificationJson.parse(answer.output(), answer.producedBy(), now, knowledge);
+            } catch (IllegalArgumentException e) {
+                // schema-valid but not a domain classification (a blank technique name, say)
+                producedBy = ModelAnswer.OFFLINE_ENGINE;
+                fallbackReason = Optional.of("the model's answer is not a valid classification (" + e.getMessage()
+                        + "); answered by the offline engine");
+                LOG.warn(
+                        "ThreatClassifier falls back to the offline engine for session {}: {}",
+                        investigationId,
+                        fallbackReason.get());
+            }
+        }
         List<DomainEvent> events = new ArrayList<>(2);
         if (classification.severity() == Severity.CRITICAL) {
             events.add(EmergencyThreatDetected.of(
@@ -49,7 +129,7 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
         }
         events.add(ThreatClassificationComplete.of(
                 threat.correlationId(), now, threat.threatId(), investigationId, classification));
-        return List.copyOf(events);
+        return new Outcome(events, classification, producedBy, fallbackReason);
     }
 
     public static String investigationIdFor(Threat threat) {

@@ -1,11 +1,16 @@
 package ai.socagent.services.threatclassifier.config;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
+import ai.socagent.agentruntime.model.ModelPort;
+import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.services.threatclassifier.adapter.in.eventbus.ThreatClassifierSubscription;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -15,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the classifier to the bus: its handler consumes the {@code threat-classifier} queue,
- * from the in-process bus (standalone, the default) or from SQS (aws mode).
+ * from the in-process bus (standalone, the default) or from SQS (aws mode). The classifier asks the
+ * {@link ModelPort} of the agent runtime's auto-configuration ({@code soc.agent-runtime.mode}:
+ * offline by default, Bedrock Converse or Agents); without one it answers offline.
  */
 @Configuration(proxyBeanMethods = false)
 public class ThreatClassifierConfiguration {
@@ -40,8 +47,16 @@ public class ThreatClassifierConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ClassifyThreatService classifyThreatService(OfflineThreatClassifier classifier, Clock clock) {
-        return new ClassifyThreatService(classifier, clock);
+    ClassifyThreatService classifyThreatService(
+            ObjectProvider<ModelPort> model,
+            OfflineThreatClassifier classifier,
+            ObjectProvider<MeterRegistry> meters,
+            Clock clock) {
+        return new ClassifyThreatService(
+                model.getIfAvailable(() -> new OfflineModelPort(meters.getIfUnique(() -> Metrics.globalRegistry))),
+                classifier,
+                AttackKnowledge.embedded(),
+                clock);
     }
 
     @Bean

@@ -2,8 +2,15 @@ package ai.socagent.services.threatclassifier.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
+import ai.socagent.agentruntime.model.ClassificationJson;
+import ai.socagent.agentruntime.model.ModelAnswer;
+import ai.socagent.agentruntime.model.ModelPort;
+import ai.socagent.agentruntime.model.ModelRequest;
+import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.domain.Severity;
+import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.EmergencyThreatDetected;
 import ai.socagent.domain.event.ThreatClassificationComplete;
@@ -11,14 +18,19 @@ import ai.socagent.domain.threat.Threat;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.SampleFindings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class ClassifyThreatServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FindingIngestion ingestion = FindingIngestion.withDefaults();
     private final ClassifyThreatService service =
@@ -68,5 +80,70 @@ class ClassifyThreatServiceTest {
     private Threat threat(String sample) {
         return Threat.forFinding(
                 ingestion.ingest(SampleFindings.read(sample), NOW).findings().getFirst(), "corr-1", NOW);
+    }
+
+    @Test
+    void classify_offlineByDefault_recordsTheOfflineEngineAndTheOfflineMode() {
+        ClassifyThreatService.Outcome outcome =
+                service.classifyWithOutcome(threat("guardduty/Backdoor_EC2_C_CActivity.B.json"));
+
+        assertThat(outcome.producedBy()).isEqualTo(ModelAnswer.OFFLINE_ENGINE);
+        assertThat(outcome.fallbackReason()).hasValue(OfflineModelPort.REASON);
+        assertThat(outcome.classification().classifiedBy()).isEqualTo(OfflineThreatClassifier.CLASSIFIED_BY);
+    }
+
+    @Test
+    void classify_throughAModelPort_asksForTheInvestigationWithTheOfflineSeverityAsFloor() {
+        List<ModelRequest> asked = new ArrayList<>();
+        ModelPort model = (request, offline) -> {
+            asked.add(request);
+            return new ModelAnswer(
+                    JSON.readTree("""
+                            {"category":"BACKDOOR","severity":"CRITICAL","confidence":0.9,
+                             "techniques":[{"id":"T1071","name":"Application Layer Protocol"}],
+                             "tactics":["TA0011"],"rationale":"C&C traffic."}"""), "model-x", 10, 5, Duration.ofMillis(3), "req-1", Optional.empty());
+        };
+        ClassifyThreatService withModel = new ClassifyThreatService(
+                model,
+                OfflineThreatClassifier.embedded(),
+                AttackKnowledge.embedded(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Threat threat = threat("guardduty/Backdoor_EC2_C_CActivity.B.json");
+
+        ClassifyThreatService.Outcome outcome = withModel.classifyWithOutcome(threat);
+
+        ModelRequest request = asked.getFirst();
+        assertThat(request.agent()).isEqualTo(AgentName.THREAT_CLASSIFIER);
+        assertThat(request.sessionId()).isEqualTo(ClassifyThreatService.investigationIdFor(threat));
+        assertThat(request.outputSchema()).isEqualTo(ClassificationJson.schema());
+        assertThat(request.severity())
+                .isEqualTo(OfflineThreatClassifier.embedded()
+                        .classify(threat.finding())
+                        .severity());
+        assertThat(outcome.classification().classifiedBy()).isEqualTo("model-x");
+        assertThat(outcome.classification().classifiedAt()).isEqualTo(NOW);
+        assertThat(outcome.classification().tactics()).extracting(t -> t.name()).containsExactly("Command and Control");
+        assertThat(outcome.events()).hasSize(2);
+    }
+
+    @Test
+    void classify_modelAnswerThatIsNoDomainClassification_usesTheOfflineOneWithTheReason() {
+        ModelPort model = (request, offline) ->
+                new ModelAnswer(JSON.readTree("""
+                        {"category":"BACKDOOR","severity":"CRITICAL","confidence":0.9,
+                         "techniques":[{"id":"T1071","name":" "}],"tactics":[],"rationale":""}"""), "model-x", 10, 5, Duration.ofMillis(3), "req-1", Optional.empty());
+        ClassifyThreatService withModel = new ClassifyThreatService(
+                model,
+                OfflineThreatClassifier.embedded(),
+                AttackKnowledge.embedded(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        ClassifyThreatService.Outcome outcome =
+                withModel.classifyWithOutcome(threat("guardduty/Backdoor_EC2_C_CActivity.B.json"));
+
+        assertThat(outcome.producedBy()).isEqualTo(ModelAnswer.OFFLINE_ENGINE);
+        assertThat(outcome.fallbackReason())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("not a valid classification"));
+        assertThat(outcome.classification().classifiedBy()).isEqualTo(OfflineThreatClassifier.CLASSIFIED_BY);
     }
 }

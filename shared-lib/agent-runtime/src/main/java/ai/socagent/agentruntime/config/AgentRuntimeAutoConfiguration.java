@@ -1,0 +1,275 @@
+package ai.socagent.agentruntime.config;
+
+import ai.socagent.agentruntime.adapter.out.bedrock.BedrockAgentsModel;
+import ai.socagent.agentruntime.adapter.out.bedrock.BedrockClients;
+import ai.socagent.agentruntime.adapter.out.bedrock.BedrockConverseModel;
+import ai.socagent.agentruntime.adapter.out.redis.AgentRuntimeRedis;
+import ai.socagent.agentruntime.adapter.out.redis.RedisResponseCache;
+import ai.socagent.agentruntime.adapter.out.redis.RedisTokenLedger;
+import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
+import ai.socagent.agentruntime.budget.TokenBudget;
+import ai.socagent.agentruntime.budget.TokenLedger;
+import ai.socagent.agentruntime.model.CachingModelPort;
+import ai.socagent.agentruntime.model.ClassificationJson;
+import ai.socagent.agentruntime.model.LanguageModel;
+import ai.socagent.agentruntime.model.ModelPort;
+import ai.socagent.agentruntime.model.OfflineModelPort;
+import ai.socagent.agentruntime.model.OutputPolicy;
+import ai.socagent.agentruntime.model.ResilientModelPort;
+import ai.socagent.agentruntime.model.SharedResponseCache;
+import ai.socagent.agentruntime.prompt.OutputValidator;
+import ai.socagent.agentruntime.prompt.PromptBuilder;
+import ai.socagent.domain.agent.AgentName;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+
+/**
+ * Wires the agent runtime from {@code soc.agent-runtime.*} ({@link AgentRuntimeProperties}):
+ *
+ * <ul>
+ *   <li>{@link TokenLedger}: in memory, or Redis ({@code budget.ledger=redis}) shared by the fleet;
+ *       {@link TokenBudget} over it.
+ *   <li>{@link ModelPort}: in {@code offline} mode (the default) an {@link OfflineModelPort}, no
+ *       network; in {@code converse} / {@code agents} mode a {@link CachingModelPort} (L1 Caffeine,
+ *       L2 Redis with {@code cache.redis.enabled=true}) over a {@link ResilientModelPort} over
+ *       {@link BedrockConverseModel} or {@link BedrockAgentsModel} (the aliases of {@code
+ *       environment}).
+ *   <li>{@link OutputPolicy}: per agent; the ThreatClassifier's severity floor.
+ * </ul>
+ *
+ * Every bean backs off when the application defines its own. The Bedrock clients take the
+ * application's {@link AwsCredentialsProvider} bean when there is exactly one, otherwise the
+ * default chain.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(AgentRuntimeProperties.class)
+public class AgentRuntimeAutoConfiguration {
+
+    private static final String PREFIX = AgentRuntimeProperties.PREFIX;
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenLedger tokenLedger(AgentRuntimeProperties properties, ObjectProvider<Clock> clock) {
+        AgentRuntimeProperties.Budget budget = properties.budget();
+        if (budget.ledger() == AgentRuntimeProperties.Ledger.MEMORY) {
+            return new InMemoryTokenLedger(clock.getIfUnique(Clock::systemUTC));
+        }
+        String uri = budget.redisUri() != null
+                ? budget.redisUri()
+                : properties.cache().redis().uri();
+        if (uri == null) {
+            throw new IllegalStateException(PREFIX + ".budget.redis-uri (or " + PREFIX
+                    + ".cache.redis.uri) must be set when " + PREFIX + ".budget.ledger=redis");
+        }
+        return new ClosingRedisTokenLedger(
+                AgentRuntimeRedis.create(uri, properties.cache().redis().commandTimeout()), budget.keyPrefix());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenBudget tokenBudget(
+            AgentRuntimeProperties properties,
+            TokenLedger ledger,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters) {
+        AgentRuntimeProperties.Budget budget = properties.budget();
+        return new TokenBudget(
+                budget.daily(),
+                budget.perInvestigation(),
+                budget.investigationTtl(),
+                ledger,
+                clock.getIfUnique(Clock::systemUTC),
+                registry(meters));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutputPolicy agentOutputPolicy() {
+        return OutputPolicy.byAgent(Map.of(AgentName.THREAT_CLASSIFIER, ClassificationJson.severityFloor()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = PREFIX, name = "mode", havingValue = "offline", matchIfMissing = true)
+    ModelPort offlineModelPort(ObjectProvider<MeterRegistry> meters) {
+        return new OfflineModelPort(registry(meters));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = "agentRuntimeResponseCacheRedis")
+    @ConditionalOnProperty(prefix = PREFIX + ".cache.redis", name = "enabled", havingValue = "true")
+    AgentRuntimeRedis agentRuntimeResponseCacheRedis(AgentRuntimeProperties properties) {
+        AgentRuntimeProperties.Redis redis = properties.cache().redis();
+        if (redis.uri() == null) {
+            throw new IllegalStateException(
+                    PREFIX + ".cache.redis.uri must be set when " + PREFIX + ".cache.redis.enabled=true");
+        }
+        return AgentRuntimeRedis.create(redis.uri(), redis.commandTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = PREFIX + ".cache.redis", name = "enabled", havingValue = "true")
+    SharedResponseCache sharedResponseCache(
+            AgentRuntimeProperties properties, @Qualifier("agentRuntimeResponseCacheRedis") AgentRuntimeRedis redis) {
+        return new RedisResponseCache(redis, properties.cache().redis().keyPrefix());
+    }
+
+    /** A model port with the resilience, budget, policy and cache layers over {@code model}. */
+    static ModelPort layered(
+            LanguageModel model,
+            AgentRuntimeProperties properties,
+            TokenBudget budget,
+            OutputPolicy policy,
+            Optional<SharedResponseCache> l2,
+            MeterRegistry meters) {
+        ModelPort resilient = new ResilientModelPort(
+                model,
+                new PromptBuilder(),
+                new OutputValidator(),
+                budget,
+                properties.resilience().settings(),
+                meters,
+                policy);
+        AgentRuntimeProperties.Cache cache = properties.cache();
+        if (!cache.enabled()) {
+            return resilient;
+        }
+        return new CachingModelPort(
+                resilient,
+                cache.ttl(),
+                cache.maximumSize(),
+                Ticker.systemTicker(),
+                meters,
+                l2.orElse(null),
+                cache.redis().retryInterval());
+    }
+
+    static AwsCredentialsProvider credentials(ObjectProvider<AwsCredentialsProvider> credentials) {
+        return credentials.getIfUnique(
+                () -> DefaultCredentialsProvider.builder().build());
+    }
+
+    static MeterRegistry registry(ObjectProvider<MeterRegistry> meters) {
+        return meters.getIfUnique(() -> Metrics.globalRegistry);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = PREFIX, name = "mode", havingValue = "converse")
+    static class Converse {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        BedrockRuntimeClient bedrockRuntimeClient(
+                AgentRuntimeProperties properties, ObjectProvider<AwsCredentialsProvider> credentials) {
+            return BedrockClients.runtime(
+                    Region.of(properties.region()),
+                    credentials(credentials),
+                    Optional.ofNullable(properties.endpoint()),
+                    properties.resilience().callTimeout());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ModelPort bedrockConverseModelPort(
+                AgentRuntimeProperties properties,
+                BedrockRuntimeClient client,
+                TokenBudget budget,
+                OutputPolicy policy,
+                ObjectProvider<SharedResponseCache> l2,
+                ObjectProvider<MeterRegistry> meters) {
+            AgentRuntimeProperties.Models models = properties.models();
+            return layered(
+                    new BedrockConverseModel(client, models.routing(), models.maxOutputTokens()),
+                    properties,
+                    budget,
+                    policy,
+                    Optional.ofNullable(l2.getIfAvailable()),
+                    registry(meters));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = PREFIX, name = "mode", havingValue = "agents")
+    static class Agents {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        BedrockAgentRuntimeAsyncClient bedrockAgentRuntimeAsyncClient(
+                AgentRuntimeProperties properties, ObjectProvider<AwsCredentialsProvider> credentials) {
+            return BedrockClients.agents(
+                    Region.of(properties.region()),
+                    credentials(credentials),
+                    Optional.ofNullable(properties.endpoint()),
+                    properties.resilience().callTimeout());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ModelPort bedrockAgentsModelPort(
+                AgentRuntimeProperties properties,
+                BedrockAgentRuntimeAsyncClient client,
+                TokenBudget budget,
+                OutputPolicy policy,
+                ObjectProvider<SharedResponseCache> l2,
+                ObjectProvider<MeterRegistry> meters) {
+            Map<AgentName, BedrockAgentsModel.AgentAlias> aliases = new EnumMap<>(AgentName.class);
+            properties
+                    .aliasesOfEnvironment()
+                    .forEach((agent, alias) ->
+                            aliases.put(agent, new BedrockAgentsModel.AgentAlias(alias.agentId(), alias.aliasId())));
+            return layered(
+                    new BedrockAgentsModel(client, aliases),
+                    properties,
+                    budget,
+                    policy,
+                    Optional.ofNullable(l2.getIfAvailable()),
+                    registry(meters));
+        }
+    }
+
+    /** The Redis ledger that owns its connection and closes it with the context. */
+    static final class ClosingRedisTokenLedger implements TokenLedger, AutoCloseable {
+
+        private final AgentRuntimeRedis redis;
+        private final RedisTokenLedger ledger;
+
+        ClosingRedisTokenLedger(AgentRuntimeRedis redis, String prefix) {
+            this.redis = redis;
+            this.ledger = new RedisTokenLedger(redis, prefix);
+        }
+
+        @Override
+        public long add(String key, long tokens, java.time.Duration ttl) {
+            return ledger.add(key, tokens, ttl);
+        }
+
+        @Override
+        public long get(String key) {
+            return ledger.get(key);
+        }
+
+        @Override
+        public void close() {
+            redis.close();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package ai.socagent.agentruntime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.socagent.agentruntime.budget.TokenBudget;
+import ai.socagent.agentruntime.budget.TokenLedger;
+import ai.socagent.agentruntime.model.SharedResponseCache;
+import ai.socagent.domain.agent.AgentName;
+import ai.socagent.testsupport.backends.TestBackends;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The Redis beans of the auto-configuration against the real redis-server. */
+class AgentRuntimeAutoConfigurationIT {
+
+    @Test
+    void redisLedgerAndCache_twoContexts_shareTheBudget() {
+        String redis = TestBackends.redis().uri().toString();
+        String prefix = TestBackends.uniqueName("ctx-budget") + ":";
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AgentRuntimeAutoConfiguration.class))
+                .withPropertyValues(
+                        "soc.agent-runtime.mode=converse",
+                        "soc.agent-runtime.cache.redis.enabled=true",
+                        "soc.agent-runtime.cache.redis.uri=" + redis,
+                        "soc.agent-runtime.cache.redis.command-timeout=1s",
+                        "soc.agent-runtime.budget.ledger=redis",
+                        "soc.agent-runtime.budget.key-prefix=" + prefix,
+                        "soc.agent-runtime.budget.per-investigation=100");
+
+        runner.run(first -> runner.run(second -> {
+            assertThat(first).hasSingleBean(SharedResponseCache.class);
+            assertThat(first.getBean(TokenLedger.class).getClass().getSimpleName())
+                    .isEqualTo("ClosingRedisTokenLedger");
+            first.getBean(TokenBudget.class).record(AgentName.THREAT_CLASSIFIER, "inv-1", "m", 60, 40);
+
+            assertThat(second.getBean(TokenBudget.class).exhaustion("inv-1"))
+                    .hasValue("investigation token budget exhausted (100 of 100 tokens)");
+        }));
+    }
+}

@@ -1,0 +1,172 @@
+package ai.socagent.agentruntime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
+import ai.socagent.agentruntime.budget.TokenBudget;
+import ai.socagent.agentruntime.budget.TokenLedger;
+import ai.socagent.agentruntime.model.CachingModelPort;
+import ai.socagent.agentruntime.model.ModelPort;
+import ai.socagent.agentruntime.model.ModelRouting;
+import ai.socagent.agentruntime.model.OfflineModelPort;
+import ai.socagent.agentruntime.model.OutputPolicy;
+import ai.socagent.agentruntime.model.ResilientModelPort;
+import ai.socagent.agentruntime.model.SharedResponseCache;
+import ai.socagent.domain.agent.AgentName;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+
+class AgentRuntimeAutoConfigurationTest {
+
+    private static final String[] ALL_AGENTS_IN_PROD = {
+        "soc.agent-runtime.agents.prod.threat-classifier.agent-id=AGTC",
+        "soc.agent-runtime.agents.prod.threat-classifier.alias-id=PRODTC2",
+        "soc.agent-runtime.agents.prod.threat-intelligence.agent-id=AGTI",
+        "soc.agent-runtime.agents.prod.threat-intelligence.alias-id=PRODTI",
+        "soc.agent-runtime.agents.prod.investigation.agent-id=AGIN",
+        "soc.agent-runtime.agents.prod.investigation.alias-id=PRODIN",
+        "soc.agent-runtime.agents.prod.root-cause-analysis.agent-id=AGRC",
+        "soc.agent-runtime.agents.prod.root-cause-analysis.alias-id=PRODRC",
+        "soc.agent-runtime.agents.prod.response-orchestration.agent-id=AGRO",
+        "soc.agent-runtime.agents.prod.response-orchestration.alias-id=PRODRO",
+        "soc.agent-runtime.agents.dev.threat-classifier.agent-id=AGTC",
+        "soc.agent-runtime.agents.dev.threat-classifier.alias-id=CANARY",
+    };
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AgentRuntimeAutoConfiguration.class))
+                .withBean(
+                        AwsCredentialsProvider.class,
+                        () -> StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+    }
+
+    @Test
+    void defaults_areTheOfflineModeWithAnInMemoryBudgetAndNoBedrockClient() {
+        runner().run(context -> {
+            assertThat(context).hasSingleBean(ModelPort.class);
+            assertThat(context.getBean(ModelPort.class)).isInstanceOf(OfflineModelPort.class);
+            assertThat(context).hasSingleBean(TokenBudget.class);
+            assertThat(context.getBean(TokenLedger.class)).isInstanceOf(InMemoryTokenLedger.class);
+            assertThat(context).hasSingleBean(OutputPolicy.class);
+            assertThat(context).doesNotHaveBean(BedrockRuntimeClient.class);
+            assertThat(context).doesNotHaveBean(BedrockAgentRuntimeAsyncClient.class);
+            assertThat(context).doesNotHaveBean(SharedResponseCache.class);
+            AgentRuntimeProperties properties = context.getBean(AgentRuntimeProperties.class);
+            assertThat(properties.mode()).isEqualTo(AgentRuntimeProperties.Mode.OFFLINE);
+            assertThat(properties.models().routing()).isEqualTo(ModelRouting.defaults());
+            assertThat(properties.budget().investigationTtl()).isEqualTo(Duration.ofDays(30));
+        });
+    }
+
+    @Test
+    void converseMode_givesTheCachedResilientConversePortOnTheConfiguredEndpoint() {
+        runner().withPropertyValues(
+                        "soc.agent-runtime.mode=converse",
+                        "soc.agent-runtime.region=eu-west-1",
+                        "soc.agent-runtime.endpoint=http://127.0.0.1:9",
+                        "soc.agent-runtime.models.fast=fast-model",
+                        "soc.agent-runtime.models.deep=deep-model",
+                        "soc.agent-runtime.budget.daily=1000",
+                        "soc.agent-runtime.resilience.max-attempts=2")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(ModelPort.class)).isInstanceOf(CachingModelPort.class);
+                    BedrockRuntimeClient client = context.getBean(BedrockRuntimeClient.class);
+                    assertThat(client.serviceClientConfiguration().region().id())
+                            .isEqualTo("eu-west-1");
+                    assertThat(client.serviceClientConfiguration().endpointOverride())
+                            .hasValue(URI.create("http://127.0.0.1:9"));
+                    AgentRuntimeProperties properties = context.getBean(AgentRuntimeProperties.class);
+                    assertThat(properties.models().routing().fastModelId()).isEqualTo("fast-model");
+                    assertThat(properties.resilience().settings().maxAttempts()).isEqualTo(2);
+                    assertThat(context).doesNotHaveBean(BedrockAgentRuntimeAsyncClient.class);
+                });
+    }
+
+    @Test
+    void converseMode_withoutCache_isTheResilientPortItself() {
+        runner().withPropertyValues("soc.agent-runtime.mode=converse", "soc.agent-runtime.cache.enabled=false")
+                .run(context -> assertThat(context.getBean(ModelPort.class)).isInstanceOf(ResilientModelPort.class));
+    }
+
+    @Test
+    void agentsMode_bindsTheAliasesOfTheChosenEnvironment() {
+        runner().withPropertyValues(ALL_AGENTS_IN_PROD)
+                .withPropertyValues("soc.agent-runtime.mode=agents", "soc.agent-runtime.environment=prod")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(BedrockAgentRuntimeAsyncClient.class);
+                    assertThat(context.getBean(ModelPort.class)).isInstanceOf(CachingModelPort.class);
+                    AgentRuntimeProperties properties = context.getBean(AgentRuntimeProperties.class);
+                    assertThat(properties.aliasesOfEnvironment()).hasSize(5);
+                    assertThat(properties.aliasesOfEnvironment().get(AgentName.THREAT_CLASSIFIER))
+                            .isEqualTo(new AgentRuntimeProperties.AgentAlias("AGTC", "PRODTC2"));
+                    assertThat(properties
+                                    .agents()
+                                    .get("dev")
+                                    .get(AgentName.THREAT_CLASSIFIER)
+                                    .aliasId())
+                            .isEqualTo("CANARY");
+                });
+    }
+
+    @Test
+    void agentsMode_environmentWithoutEveryAlias_failsTheStartupNamingWhatIsMissing() {
+        runner().withPropertyValues(ALL_AGENTS_IN_PROD)
+                .withPropertyValues("soc.agent-runtime.mode=agents", "soc.agent-runtime.environment=dev")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining("soc.agent-runtime.mode=agents needs an agent id and an alias id")
+                            .hasStackTraceContaining("environment 'dev'")
+                            .hasStackTraceContaining(
+                                    "missing for: threat-intelligence, investigation, root-cause-analysis,"
+                                            + " response-orchestration");
+                });
+    }
+
+    @Test
+    void agentsMode_aliasWithoutAliasId_failsTheStartup() {
+        runner().withPropertyValues(ALL_AGENTS_IN_PROD)
+                .withPropertyValues(
+                        "soc.agent-runtime.mode=agents",
+                        "soc.agent-runtime.environment=prod",
+                        "soc.agent-runtime.agents.prod.investigation.alias-id=")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining("missing for: investigation");
+                });
+    }
+
+    @Test
+    void invalidSettings_failTheStartup() {
+        runner().withPropertyValues("soc.agent-runtime.budget.daily=0")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("soc.agent-runtime.budget.daily"));
+        runner().withPropertyValues("soc.agent-runtime.mode=converse", "soc.agent-runtime.cache.redis.enabled=true")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("soc.agent-runtime.cache.redis.uri must be set"));
+        runner().withPropertyValues("soc.agent-runtime.budget.ledger=redis")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("soc.agent-runtime.budget.redis-uri"));
+    }
+
+    @Test
+    void applicationBeans_win() {
+        ModelPort own = (request, offline) -> {
+            throw new UnsupportedOperationException();
+        };
+        runner().withBean(ModelPort.class, () -> own)
+                .withPropertyValues("soc.agent-runtime.mode=converse")
+                .run(context -> assertThat(context.getBean(ModelPort.class)).isSameAs(own));
+    }
+}
