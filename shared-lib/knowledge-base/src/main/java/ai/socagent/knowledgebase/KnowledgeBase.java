@@ -3,15 +3,18 @@ package ai.socagent.knowledgebase;
 import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Search over ATT&CK techniques and threat-intelligence indicators.
+ * Search over ATT&CK (techniques, mitigations, groups, software, campaigns) and threat-intelligence
+ * indicators.
  *
- * <p>Writes are upserts: a technique is keyed by its id, an indicator by its normalised type and
- * value, so indexing the same one again replaces it. Writes are visible to the reads that follow
- * them. Implementations are thread-safe; failures of the store surface as {@link
+ * <p>Writes are upserts: a technique or other ATT&CK object is keyed by its id, an indicator by its
+ * normalised type and value, so indexing the same one again replaces it. Writes are visible to the
+ * reads that follow them. Implementations are thread-safe; failures of the store surface as {@link
  * KnowledgeBaseException}.
  */
 public interface KnowledgeBase extends AutoCloseable {
@@ -19,10 +22,31 @@ public interface KnowledgeBase extends AutoCloseable {
     /** Indexes (or replaces) techniques. */
     void indexTechniques(Collection<TechniqueDocument> techniques);
 
-    /** Indexes every technique and sub-technique of the ATT&CK extract. */
-    default void indexAttack(AttackKnowledge attack) {
-        indexTechniques(
-                attack.techniques().stream().map(TechniqueDocument::from).toList());
+    /** Indexes (or replaces) mitigations, groups, software and campaigns. */
+    void indexAttackObjects(Collection<AttackObject> objects);
+
+    /**
+     * Indexes every technique, sub-technique, mitigation, group, piece of software and campaign of
+     * the ATT&CK extract, then records its {@link AttackKnowledge#source() release} as {@link
+     * #attackRelease()}. Objects of an earlier release that the new one no longer has stay indexed.
+     */
+    void indexAttack(AttackKnowledge attack);
+
+    /** The {@link AttackKnowledge#source()} last indexed by {@link #indexAttack}, empty when none. */
+    Optional<String> attackRelease();
+
+    /**
+     * {@link #indexAttack Indexes} the extract unless this very release is already indexed (a
+     * restart over a persistent index).
+     *
+     * @return true when it indexed, false when it skipped
+     */
+    default boolean indexAttackIfChanged(AttackKnowledge attack) {
+        if (attackRelease().filter(attack.source()::equals).isPresent()) {
+            return false;
+        }
+        indexAttack(attack);
+        return true;
     }
 
     /** Indexes (or replaces) indicators. */
@@ -42,6 +66,41 @@ public interface KnowledgeBase extends AutoCloseable {
      * words, no stemming), best match first, at most {@code limit}; empty for blank text.
      */
     List<TechniqueDocument> searchTechniques(String text, int limit);
+
+    /** The mitigation, group, software or campaign with this id (M1032, g0016, S0154), case-insensitive. */
+    Optional<AttackObject> findAttackObject(String id);
+
+    /**
+     * Full-text search over the names, aliases and descriptions of ATT&CK objects of the given
+     * types (all types when empty), best match first, at most {@code limit}; empty for blank text.
+     * Same analysis as {@link #searchTechniques}; name and aliases weigh twice the description.
+     */
+    List<AttackObject> searchAttackObjects(String text, Set<AttackObject.Type> types, int limit);
+
+    /**
+     * The ATT&CK objects of the given types (all when empty) related to any of these techniques
+     * (a mitigation mitigates it, a group, software or campaign used it), at most {@code limit}:
+     * those related to the most of them first, then by id. Technique ids match exactly
+     * (case-insensitive): T1078 does not bring the objects of T1078.004. For the enrichment of a
+     * finding classified with several techniques: which groups use most of them, which
+     * mitigations cover most of them.
+     */
+    List<AttackObject> relatedToTechniques(Collection<String> techniqueIds, Set<AttackObject.Type> types, int limit);
+
+    /** The mitigations of a technique, by id, at most {@code limit}. */
+    default List<AttackObject> mitigationsFor(String techniqueId, int limit) {
+        return relatedToTechniques(List.of(techniqueId), EnumSet.of(AttackObject.Type.MITIGATION), limit);
+    }
+
+    /** The groups (intrusion sets) known to use a technique, by id, at most {@code limit}. */
+    default List<AttackObject> groupsUsing(String techniqueId, int limit) {
+        return relatedToTechniques(List.of(techniqueId), EnumSet.of(AttackObject.Type.GROUP), limit);
+    }
+
+    /** The malware and tools known to use a technique, by id, at most {@code limit}. */
+    default List<AttackObject> softwareUsing(String techniqueId, int limit) {
+        return relatedToTechniques(List.of(techniqueId), AttackObject.Type.SOFTWARE, limit);
+    }
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package ai.socagent.knowledgebase;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.agentruntime.attack.Technique;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,11 @@ public record TechniqueDocument(
     public static TechniqueDocument from(Technique technique) {
         return new TechniqueDocument(
                 technique.id(), technique.name(), technique.tactics(), technique.description(), technique.platforms());
+    }
+
+    /** Every technique and sub-technique of the ATT&CK extract, ordered by id. */
+    public static List<TechniqueDocument> allOf(AttackKnowledge attack) {
+        return attack.techniques().stream().map(TechniqueDocument::from).toList();
     }
 
     /** Trimmed, upper-case form of a technique id as looked up by the adapters. */

@@ -1,13 +1,24 @@
 package ai.socagent.knowledgebase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import ai.socagent.agentruntime.attack.AttackActor;
 import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.domain.indicator.Reputation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The behaviour every {@link KnowledgeBase} implementation must show. Loads the shipped ATT&CK
- * techniques and the sample feeds once per class; tests that write use indicators of their own.
+ * extract (techniques, mitigations, groups, software, campaigns) and the sample feeds once per
+ * class; tests that write use indicators and objects of their own, or a fresh knowledge base.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class KnowledgeBaseContract {
@@ -28,10 +40,12 @@ public abstract class KnowledgeBaseContract {
     /** Removes what {@link #newKnowledgeBase()} created and closes it. */
     protected abstract void dispose(KnowledgeBase knowledgeBase);
 
+    private static final AttackKnowledge ATTACK = AttackKnowledge.embedded();
+
     @BeforeAll
     void loadAttackAndSampleFeeds() {
         knowledgeBase = newKnowledgeBase();
-        knowledgeBase.indexAttack(AttackKnowledge.embedded());
+        knowledgeBase.indexAttack(ATTACK);
         knowledgeBase.indexIndicators(SampleFeeds.csv().indicators());
         knowledgeBase.indexIndicators(SampleFeeds.stix().indicators());
     }
@@ -147,6 +161,20 @@ public abstract class KnowledgeBaseContract {
     }
 
     @Test
+    void findIndicator_bothObservablesOfAStixOrPattern_shareItsIntelligence() {
+        IntelIndicator byAddress = knowledgeBase
+                .findIndicator(Indicator.of(IndicatorType.IPV4, "198.51.100.77"))
+                .orElseThrow();
+        IntelIndicator byName = knowledgeBase
+                .findIndicator(Indicator.of(IndicatorType.DOMAIN, "kit.example.org"))
+                .orElseThrow();
+
+        assertThat(List.of(byAddress, byName))
+                .extracting(IntelIndicator::labels, IntelIndicator::confidence, IntelIndicator::techniqueIds)
+                .containsOnly(tuple(List.of("phishing-kit", "malicious-activity"), 0.8, List.of("T1566")));
+    }
+
+    @Test
     void findIndicator_sameValueOtherType_returnsEmpty() {
         assertThat(knowledgeBase.findIndicator(Indicator.of(IndicatorType.URL, "http://c2.example.net/")))
                 .isEmpty();
@@ -196,5 +224,212 @@ public abstract class KnowledgeBaseContract {
 
         assertThat(knowledgeBase.findTechnique("T9001")).hasValue(custom);
         assertThat(knowledgeBase.searchTechniques("zygomorphic", 5)).containsExactly(custom);
+    }
+
+    @Test
+    void findAttackObject_mitigationId_returnsMitigationWithMitigatedTechniques() {
+        assertThat(knowledgeBase.findAttackObject("M1032")).hasValueSatisfying(m -> {
+            assertThat(m.type()).isEqualTo(AttackObject.Type.MITIGATION);
+            assertThat(m.name()).isEqualTo("Multi-factor Authentication");
+            assertThat(m.techniqueIds()).contains("T1078", "T1110").hasSize(48);
+        });
+    }
+
+    @Test
+    void findAttackObject_lowerCaseGroupId_returnsGroupWithAliasesAndUsedTechniques() {
+        assertThat(knowledgeBase.findAttackObject(" g0016 ")).hasValueSatisfying(g -> {
+            assertThat(g.type()).isEqualTo(AttackObject.Type.GROUP);
+            assertThat(g.name()).isEqualTo("APT29");
+            assertThat(g.aliases()).contains("Cozy Bear", "NOBELIUM");
+            assertThat(g.techniqueIds())
+                    .isEqualTo(ATTACK.actor("G0016").orElseThrow().techniques().stream()
+                            .sorted()
+                            .toList());
+        });
+    }
+
+    @Test
+    void findAttackObject_softwareId_returnsMalwareEqualToTheExtract() {
+        assertThat(knowledgeBase.findAttackObject("S0154"))
+                .hasValue(AttackObject.from(ATTACK.actor("S0154").orElseThrow()));
+    }
+
+    @Test
+    void findAttackObject_unknownOrTechniqueId_returnsEmpty() {
+        assertThat(knowledgeBase.findAttackObject("M9999")).isEmpty();
+        assertThat(knowledgeBase.findAttackObject("T1078")).isEmpty();
+    }
+
+    @Test
+    void mitigationsFor_technique_returnsTheExtractsMitigationsById() {
+        List<String> expected = ATTACK.mitigationsOf(ATTACK.technique("T1078").orElseThrow()).stream()
+                .map(m -> m.id())
+                .sorted()
+                .toList();
+
+        assertThat(knowledgeBase.mitigationsFor("t1078", 50))
+                .extracting(AttackObject::id)
+                .isEqualTo(expected)
+                .contains("M1032");
+    }
+
+    @Test
+    void groupsUsing_technique_returnsOnlyGroupsThatUseItById() {
+        List<String> expected = ATTACK.actorsUsing("T1566.001").stream()
+                .filter(a -> a.kind().equals("group"))
+                .map(a -> a.id())
+                .sorted()
+                .toList();
+
+        assertThat(knowledgeBase.groupsUsing("T1566.001", 500))
+                .extracting(AttackObject::id)
+                .isEqualTo(expected)
+                .contains("G0016");
+        assertThat(knowledgeBase.groupsUsing("T1566.001", 3))
+                .extracting(AttackObject::id)
+                .isEqualTo(expected.subList(0, 3));
+    }
+
+    @Test
+    void softwareUsing_technique_returnsMalwareAndToolsOnly() {
+        List<AttackObject> software = knowledgeBase.softwareUsing("T1071.001", 1000);
+
+        assertThat(software).extracting(AttackObject::id).contains("S0154");
+        assertThat(software)
+                .extracting(AttackObject::type)
+                .containsOnly(AttackObject.Type.MALWARE, AttackObject.Type.TOOL);
+        assertThat(software)
+                .allSatisfy(s -> assertThat(s.relatesTo("T1071.001")).isTrue());
+        assertThat(software).hasSize((int) ATTACK.actorsUsing("T1071.001").stream()
+                .filter(a -> a.kind().equals("malware") || a.kind().equals("tool"))
+                .count());
+    }
+
+    @Test
+    void relatedToTechniques_severalTechniques_ranksGroupsUsingMostOfThemFirstThenById() {
+        List<String> techniques = List.of("T1078", "T1566.001", "T1059.001", "T1003.001");
+        List<String> expected = ATTACK.groups().stream()
+                .filter(g -> techniques.stream().anyMatch(g.techniques()::contains))
+                .sorted(Comparator.comparingLong((AttackActor g) -> -techniques.stream()
+                                .filter(g.techniques()::contains)
+                                .count())
+                        .thenComparing(AttackActor::id))
+                .map(AttackActor::id)
+                .limit(10)
+                .toList();
+
+        assertThat(knowledgeBase.relatedToTechniques(techniques, EnumSet.of(AttackObject.Type.GROUP), 10))
+                .extracting(AttackObject::id)
+                .isEqualTo(expected)
+                .hasSize(10);
+    }
+
+    @Test
+    void relatedToTechniques_noTypes_returnsEveryKindAndNothingForNoTechniques() {
+        assertThat(knowledgeBase.relatedToTechniques(List.of("T1078"), Set.of(), 1000))
+                .extracting(AttackObject::type)
+                .contains(AttackObject.Type.MITIGATION, AttackObject.Type.GROUP, AttackObject.Type.MALWARE);
+        assertThat(knowledgeBase.relatedToTechniques(List.of(), Set.of(), 10)).isEmpty();
+        assertThat(knowledgeBase.relatedToTechniques(List.of("T9999"), Set.of(), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void searchAttackObjects_alias_findsTheGroupFirst() {
+        assertThat(knowledgeBase.searchAttackObjects("Nobelium", Set.of(), 3))
+                .first()
+                .extracting(AttackObject::id)
+                .isEqualTo("G0016");
+    }
+
+    @Test
+    void searchAttackObjects_typeFilter_returnsOnlyThoseTypes() {
+        assertThat(knowledgeBase.searchAttackObjects(
+                        "multi factor authentication", EnumSet.of(AttackObject.Type.MITIGATION), 3))
+                .first()
+                .extracting(AttackObject::id)
+                .isEqualTo("M1032");
+        assertThat(knowledgeBase.searchAttackObjects("cobalt strike", AttackObject.Type.SOFTWARE, 5))
+                .extracting(AttackObject::id)
+                .contains("S0154");
+        assertThat(knowledgeBase.searchAttackObjects("cobalt strike", EnumSet.of(AttackObject.Type.GROUP), 20))
+                .extracting(AttackObject::type)
+                .containsOnly(AttackObject.Type.GROUP);
+    }
+
+    @Test
+    void searchAttackObjects_blankOrUnknownWords_returnsEmpty() {
+        assertThat(knowledgeBase.searchAttackObjects(" ", Set.of(), 5)).isEmpty();
+        assertThat(knowledgeBase.searchAttackObjects("qwertyzzz", Set.of(), 5)).isEmpty();
+    }
+
+    @Test
+    void indexAttackObjects_newObject_isFoundByIdTextAndTechnique() {
+        AttackObject custom = new AttackObject(
+                "G9001",
+                AttackObject.Type.GROUP,
+                "Zygomorphic Panda",
+                List.of("Contract Kitten"),
+                "A made-up group for the contract tests.",
+                List.of("T1046", "t1078"));
+
+        knowledgeBase.indexAttackObjects(List.of(custom));
+
+        assertThat(knowledgeBase.findAttackObject("G9001")).hasValue(custom);
+        assertThat(knowledgeBase.searchAttackObjects("contract kitten", Set.of(), 1))
+                .containsExactly(custom);
+        assertThat(knowledgeBase.groupsUsing("T1046", 1000)).contains(custom);
+    }
+
+    @Test
+    void indexAttack_recordsTheRelease_andIndexAttackIfChangedSkipsTheSameRelease() {
+        assertThat(knowledgeBase.attackRelease()).hasValue(ATTACK.source());
+
+        assertThat(knowledgeBase.indexAttackIfChanged(ATTACK)).isFalse();
+    }
+
+    @Test
+    void indexAttackIfChanged_emptyThenOtherRelease_indexesItsTechniquesAndObjects() {
+        KnowledgeBase fresh = newKnowledgeBase();
+        try {
+            assertThat(fresh.attackRelease()).isEmpty();
+
+            assertThat(fresh.indexAttackIfChanged(TINY_EXTRACT)).isTrue();
+
+            assertThat(fresh.attackRelease()).hasValue("contract-test release");
+            assertThat(fresh.findTechnique("T9100"))
+                    .map(TechniqueDocument::name)
+                    .hasValue("Contract Technique");
+            assertThat(fresh.mitigationsFor("T9100", 5))
+                    .extracting(AttackObject::id)
+                    .containsExactly("M9100");
+            assertThat(fresh.groupsUsing("T9100", 5))
+                    .extracting(AttackObject::aliases)
+                    .containsExactly(List.of("Test Bear"));
+            assertThat(fresh.indexAttackIfChanged(TINY_EXTRACT)).isFalse();
+        } finally {
+            dispose(fresh);
+        }
+    }
+
+    private static final AttackKnowledge TINY_EXTRACT = tinyExtract();
+
+    private static AttackKnowledge tinyExtract() {
+        String json = """
+                {"source": "contract-test release", "tactics": [],
+                 "techniques": [{"id": "T9100", "name": "Contract Technique", "tactics": [], "platforms": [],
+                                 "description": "Made up.", "mitigations": ["M9100"], "procedures": []}],
+                 "mitigations": [{"id": "M9100", "name": "Contract Mitigation"}],
+                 "groups": [{"id": "G9100", "name": "Contract Group", "kind": "group",
+                             "aliases": ["Test Bear"], "techniques": ["T9100"]}],
+                 "software": [], "campaigns": []}
+                """;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AttackKnowledge.load(new ByteArrayInputStream(bytes.toByteArray()));
     }
 }

@@ -1,7 +1,6 @@
 package ai.socagent.knowledgebase.feed;
 
 import ai.socagent.domain.indicator.Indicator;
-import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.knowledgebase.IntelIndicator;
 import ai.socagent.knowledgebase.TechniqueDocument;
 import java.io.InputStream;
@@ -11,45 +10,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a STIX 2.1 bundle: {@code indicator} objects with single-comparison patterns, {@code
- * attack-pattern} objects with a {@code mitre-attack} external id, and {@code indicates}
- * relationships between them (which become the indicator's technique ids).
+ * Reads a STIX 2.1 bundle: {@code indicator} objects with STIX patterns, {@code attack-pattern}
+ * objects with a {@code mitre-attack} external id, and {@code indicates} relationships between
+ * them (which become the indicator's technique ids).
  *
- * <p>Supported patterns: {@code [ipv4-addr:value = '...']}, {@code [ipv6-addr:value = '...']},
- * {@code [domain-name:value = '...']}, {@code [url:value = '...']}, {@code [email-addr:value =
- * '...']} and {@code [file:hashes.'SHA-256' = '...']} (also SHA-1, MD5). Anything else (boolean
- * combinations, other object paths, non-STIX pattern languages) is reported as {@link
- * FeedProblem.Kind#UNSUPPORTED_PATTERN}. Other object types (identity, marking-definition, ...)
- * carry no indicator and are ignored.
+ * <p>Each equality comparison of a pattern ({@code =}, or {@code IN} a set of strings) on {@code
+ * ipv4-addr:value}, {@code ipv6-addr:value}, {@code domain-name:value}, {@code url:value}, {@code
+ * email-addr:value} or {@code file:hashes.'SHA-256'} (also SHA-1, MD5) becomes an indicator of
+ * its own, with the labels, confidence, validity and techniques of the STIX indicator, whether
+ * the comparisons are joined by {@code AND}, {@code OR} or {@code FOLLOWEDBY}: {@code
+ * [ipv4-addr:value = '198.51.100.7' OR domain-name:value = 'evil.example']} gives two. Every part
+ * not translated (other operators such as {@code MATCHES}, {@code LIKE}, {@code ISSUBSET},
+ * negations, other object paths, the order of {@code FOLLOWEDBY}, {@code WITHIN} / {@code START}
+ * / {@code REPEATS} qualifiers) is reported as a {@link FeedProblem.Kind#UNSUPPORTED_PATTERN}
+ * problem with the indicator's id, as are non-STIX pattern languages; a pattern that does not
+ * parse is {@link FeedProblem.Kind#MALFORMED}, an observable the domain rejects {@link
+ * FeedProblem.Kind#INVALID_VALUE}. Other object types (identity, marking-definition, ...) carry
+ * no indicator and are ignored. See {@link StixPattern}.
  */
 public final class StixBundleLoader {
 
-    private static final Pattern VALUE_PATTERN = Pattern.compile(
-            "\\[\\s*(ipv4-addr|ipv6-addr|domain-name|url|email-addr):value\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'\\s*]");
-    private static final Pattern HASH_PATTERN =
-            Pattern.compile("\\[\\s*file:hashes\\.(?:'([A-Za-z0-9-]+)'|([A-Za-z0-9_]+))\\s*=\\s*'([0-9A-Fa-f]+)'\\s*]");
-    private static final Map<String, IndicatorType> OBJECT_TYPES = Map.of(
-            "ipv4-addr", IndicatorType.IPV4,
-            "ipv6-addr", IndicatorType.IPV6,
-            "domain-name", IndicatorType.DOMAIN,
-            "url", IndicatorType.URL,
-            "email-addr", IndicatorType.EMAIL);
-    private static final Map<String, IndicatorType> HASHES = Map.of(
-            "SHA-256", IndicatorType.SHA256,
-            "SHA256", IndicatorType.SHA256,
-            "SHA-1", IndicatorType.SHA1,
-            "SHA1", IndicatorType.SHA1,
-            "MD5", IndicatorType.MD5);
     private static final int DEFAULT_CONFIDENCE = 50;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -103,7 +90,7 @@ public final class StixBundleLoader {
                     .filter(t -> t != null)
                     .toList();
             try {
-                indicators.add(indicator(object, feedName, techniqueIds));
+                indicators.addAll(indicators(object, feedName, techniqueIds, problems));
             } catch (Problem e) {
                 problems.add(new FeedProblem(e.kind, id, e.getMessage()));
             }
@@ -135,35 +122,22 @@ public final class StixBundleLoader {
                 strings(object.path("x_mitre_platforms")));
     }
 
-    private static IntelIndicator indicator(JsonNode object, String feedName, List<String> techniqueIds)
-            throws Problem {
+    private static List<IntelIndicator> indicators(
+            JsonNode object, String feedName, List<String> techniqueIds, List<FeedProblem> problems) throws Problem {
+        String id = object.path("id").asString("");
         String patternType = object.path("pattern_type").asString("stix");
         String pattern = object.path("pattern").asString("").strip();
         if (!"stix".equals(patternType)) {
             throw new Problem(FeedProblem.Kind.UNSUPPORTED_PATTERN, "pattern_type '" + patternType + "'");
         }
-        IndicatorType type;
-        String value;
-        Matcher matcher = VALUE_PATTERN.matcher(pattern);
-        Matcher hash = HASH_PATTERN.matcher(pattern);
-        if (matcher.matches()) {
-            type = OBJECT_TYPES.get(matcher.group(1));
-            value = matcher.group(2).replace("\\'", "'").replace("\\\\", "\\");
-        } else if (hash.matches()) {
-            String algorithm = (hash.group(1) != null ? hash.group(1) : hash.group(2)).toUpperCase(Locale.ROOT);
-            type = HASHES.get(algorithm);
-            if (type == null) {
-                throw new Problem(FeedProblem.Kind.UNSUPPORTED_PATTERN, "hash algorithm " + algorithm);
-            }
-            value = hash.group(3);
-        } else {
-            throw new Problem(FeedProblem.Kind.UNSUPPORTED_PATTERN, pattern.isEmpty() ? "no pattern" : pattern);
+        if (pattern.isEmpty()) {
+            throw new Problem(FeedProblem.Kind.MALFORMED, "no pattern");
         }
-        Indicator indicator;
+        StixPattern parsed;
         try {
-            indicator = Indicator.of(type, value);
+            parsed = StixPattern.parse(pattern);
         } catch (IllegalArgumentException e) {
-            throw new Problem(FeedProblem.Kind.INVALID_VALUE, e.getMessage());
+            throw new Problem(FeedProblem.Kind.MALFORMED, "invalid STIX pattern: " + e.getMessage());
         }
         int confidence = object.path("confidence").asInt(DEFAULT_CONFIDENCE);
         if (confidence < 0 || confidence > 100) {
@@ -172,19 +146,40 @@ public final class StixBundleLoader {
         List<String> labels = new ArrayList<>(strings(object.path("labels")));
         List<String> indicatorTypes = strings(object.path("indicator_types"));
         labels.addAll(indicatorTypes);
+        Instant validFrom;
+        Instant validUntil;
         try {
-            return new IntelIndicator(
-                    indicator,
-                    Reputations.of(confidence, indicatorTypes),
-                    confidence / 100.0,
-                    feedName,
-                    labels.stream().distinct().toList(),
-                    instant(object.path("valid_from")),
-                    instant(object.path("valid_until")),
-                    techniqueIds);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+            validFrom = instant(object.path("valid_from"));
+            validUntil = instant(object.path("valid_until"));
+        } catch (DateTimeParseException e) {
             throw new Problem(FeedProblem.Kind.MALFORMED, e.getMessage());
         }
+        parsed.untranslated()
+                .forEach(note -> problems.add(new FeedProblem(FeedProblem.Kind.UNSUPPORTED_PATTERN, id, note)));
+        List<IntelIndicator> indicators = new ArrayList<>();
+        for (StixPattern.Observable observable : parsed.observables()) {
+            Indicator indicator;
+            try {
+                indicator = Indicator.of(observable.type(), observable.value());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FeedProblem(FeedProblem.Kind.INVALID_VALUE, id, e.getMessage()));
+                continue;
+            }
+            try {
+                indicators.add(new IntelIndicator(
+                        indicator,
+                        Reputations.of(confidence, indicatorTypes),
+                        confidence / 100.0,
+                        feedName,
+                        labels.stream().distinct().toList(),
+                        validFrom,
+                        validUntil,
+                        techniqueIds));
+            } catch (IllegalArgumentException e) {
+                throw new Problem(FeedProblem.Kind.MALFORMED, e.getMessage());
+            }
+        }
+        return indicators;
     }
 
     private static Instant instant(JsonNode node) {

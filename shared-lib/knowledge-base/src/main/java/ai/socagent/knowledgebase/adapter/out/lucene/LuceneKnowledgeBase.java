@@ -1,8 +1,10 @@
 package ai.socagent.knowledgebase.adapter.out.lucene;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.domain.indicator.Reputation;
+import ai.socagent.knowledgebase.AttackObject;
 import ai.socagent.knowledgebase.IntelIndicator;
 import ai.socagent.knowledgebase.KnowledgeBase;
 import ai.socagent.knowledgebase.KnowledgeBaseException;
@@ -15,12 +17,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -30,15 +34,20 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The knowledge base on an embedded Apache Lucene index, for the standalone mode: in memory
@@ -49,6 +58,12 @@ import org.apache.lucene.store.FSDirectory;
  * OpenSearch's {@code standard} analyzer: lowercased words, no stop words, no stemming), and
  * full-text search is a dis-max over {@code name^2} and {@code description} like a {@code
  * multi_match} of type {@code best_fields}. Every write commits and refreshes before returning.
+ *
+ * <p>Techniques, ATT&CK objects, indicators and a meta document (the indexed ATT&CK release) share
+ * one index, told apart by a {@code kind} term. ATT&CK objects use fields of their own ({@code
+ * object_name}, ...) so that the term statistics that BM25 scores technique searches with are
+ * those of the techniques alone, as in OpenSearch's separate indices; their relation lookups sort
+ * by score and then by id (a doc-values field), like OpenSearch's {@code _score, id} sort.
  */
 public final class LuceneKnowledgeBase implements KnowledgeBase {
 
@@ -56,6 +71,10 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     static final String KEY = "key";
     private static final String TECHNIQUE = "technique";
     private static final String INDICATOR = "indicator";
+    private static final String ATTACK_OBJECT = "attack-object";
+    private static final String META = "meta";
+    private static final String ATTACK_RELEASE_KEY = META + ":attack-release";
+    private static final String OBJECT_ID_SORT = "object_id_sort";
     private static final float NAME_BOOST = 2.0f;
 
     private final Directory directory;
@@ -93,18 +112,56 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     public void indexTechniques(Collection<TechniqueDocument> techniques) {
         write(() -> {
             for (TechniqueDocument technique : techniques) {
-                Document doc = new Document();
-                String key = TECHNIQUE + ":" + technique.id();
-                doc.add(new StringField(KEY, key, Field.Store.NO));
-                doc.add(new StringField(KIND, TECHNIQUE, Field.Store.NO));
-                doc.add(new StringField("id", technique.id(), Field.Store.YES));
-                doc.add(new TextField("name", technique.name(), Field.Store.YES));
-                doc.add(new TextField("description", technique.description(), Field.Store.YES));
-                technique.tactics().forEach(t -> doc.add(new StringField("tactics", t, Field.Store.YES)));
-                technique.platforms().forEach(p -> doc.add(new StringField("platforms", p, Field.Store.YES)));
-                writer.updateDocument(new Term(KEY, key), doc);
+                updateTechnique(technique);
             }
         });
+    }
+
+    private void updateTechnique(TechniqueDocument technique) throws IOException {
+        Document doc = new Document();
+        String key = TECHNIQUE + ":" + technique.id();
+        doc.add(new StringField(KEY, key, Field.Store.NO));
+        doc.add(new StringField(KIND, TECHNIQUE, Field.Store.NO));
+        doc.add(new StringField("id", technique.id(), Field.Store.YES));
+        doc.add(new TextField("name", technique.name(), Field.Store.YES));
+        doc.add(new TextField("description", technique.description(), Field.Store.YES));
+        technique.tactics().forEach(t -> doc.add(new StringField("tactics", t, Field.Store.YES)));
+        technique.platforms().forEach(p -> doc.add(new StringField("platforms", p, Field.Store.YES)));
+        writer.updateDocument(new Term(KEY, key), doc);
+    }
+
+    @Override
+    public void indexAttackObjects(Collection<AttackObject> objects) {
+        write(() -> {
+            for (AttackObject object : objects) {
+                writer.updateDocument(new Term(KEY, ATTACK_OBJECT + ":" + object.id()), toDocument(object));
+            }
+        });
+    }
+
+    @Override
+    public void indexAttack(AttackKnowledge attack) {
+        // One commit for the whole extract (and its release), so that a crash leaves either all or nothing.
+        write(() -> {
+            for (TechniqueDocument technique : TechniqueDocument.allOf(attack)) {
+                updateTechnique(technique);
+            }
+            for (AttackObject object : AttackObject.allOf(attack)) {
+                writer.updateDocument(new Term(KEY, ATTACK_OBJECT + ":" + object.id()), toDocument(object));
+            }
+            Document doc = new Document();
+            doc.add(new StringField(KEY, ATTACK_RELEASE_KEY, Field.Store.NO));
+            doc.add(new StringField(KIND, META, Field.Store.NO));
+            doc.add(new StoredField("attack_release", attack.source()));
+            writer.updateDocument(new Term(KEY, ATTACK_RELEASE_KEY), doc);
+        });
+    }
+
+    @Override
+    public Optional<String> attackRelease() {
+        return search(new TermQuery(new Term(KEY, ATTACK_RELEASE_KEY)), 1).stream()
+                .findFirst()
+                .map(doc -> doc.get("attack_release"));
     }
 
     @Override
@@ -175,6 +232,59 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     }
 
     @Override
+    public Optional<AttackObject> findAttackObject(String id) {
+        String key = ATTACK_OBJECT + ":" + AttackObject.normalizeId(id);
+        return search(new TermQuery(new Term(KEY, key)), 1).stream()
+                .findFirst()
+                .map(LuceneKnowledgeBase::toAttackObject);
+    }
+
+    @Override
+    public List<AttackObject> searchAttackObjects(String text, Set<AttackObject.Type> types, int limit) {
+        List<String> tokens = tokens(text);
+        if (tokens.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        Query match = new DisjunctionMaxQuery(
+                List.of(
+                        new BoostQuery(anyTerm("object_name", tokens), NAME_BOOST),
+                        new BoostQuery(anyTerm("object_aliases", tokens), NAME_BOOST),
+                        anyTerm("object_description", tokens)),
+                0.0f);
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(match, Occur.MUST)
+                .add(new TermQuery(new Term(KIND, ATTACK_OBJECT)), Occur.FILTER);
+        typeFilter(types).ifPresent(filter -> query.add(filter, Occur.FILTER));
+        return search(query.build(), limit).stream()
+                .map(LuceneKnowledgeBase::toAttackObject)
+                .toList();
+    }
+
+    @Override
+    public List<AttackObject> relatedToTechniques(
+            Collection<String> techniqueIds, Set<AttackObject.Type> types, int limit) {
+        List<String> ids = techniqueIds.stream()
+                .map(TechniqueDocument::normalizeId)
+                .distinct()
+                .toList();
+        if (ids.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        // One point per technique the object relates to; ties by id, like OpenSearch's sort.
+        BooleanQuery.Builder anyTechnique = new BooleanQuery.Builder();
+        ids.forEach(id -> anyTechnique.add(
+                new ConstantScoreQuery(new TermQuery(new Term("object_technique_ids", id))), Occur.SHOULD));
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(anyTechnique.build(), Occur.MUST)
+                .add(new TermQuery(new Term(KIND, ATTACK_OBJECT)), Occur.FILTER);
+        typeFilter(types).ifPresent(filter -> query.add(filter, Occur.FILTER));
+        Sort byScoreThenId = new Sort(SortField.FIELD_SCORE, new SortField(OBJECT_ID_SORT, SortField.Type.STRING));
+        return search(query.build(), limit, byScoreThenId).stream()
+                .map(LuceneKnowledgeBase::toAttackObject)
+                .toList();
+    }
+
+    @Override
     public void close() {
         try {
             searchers.close();
@@ -206,7 +316,44 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         return tokens;
     }
 
+    private static Optional<Query> typeFilter(Set<AttackObject.Type> types) {
+        if (types.isEmpty() || types.size() == AttackObject.Type.values().length) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder anyType = new BooleanQuery.Builder();
+        types.forEach(type -> anyType.add(new TermQuery(new Term("object_type", type.name())), Occur.SHOULD));
+        return Optional.of(anyType.build());
+    }
+
+    private static Document toDocument(AttackObject object) {
+        Document doc = new Document();
+        doc.add(new StringField(KEY, ATTACK_OBJECT + ":" + object.id(), Field.Store.NO));
+        doc.add(new StringField(KIND, ATTACK_OBJECT, Field.Store.NO));
+        doc.add(new StringField("id", object.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(OBJECT_ID_SORT, new BytesRef(object.id())));
+        doc.add(new StringField("object_type", object.type().name(), Field.Store.YES));
+        doc.add(new TextField("object_name", object.name(), Field.Store.YES));
+        object.aliases().forEach(a -> doc.add(new TextField("object_aliases", a, Field.Store.YES)));
+        doc.add(new TextField("object_description", object.description(), Field.Store.YES));
+        object.techniqueIds().forEach(t -> doc.add(new StringField("object_technique_ids", t, Field.Store.YES)));
+        return doc;
+    }
+
+    private static AttackObject toAttackObject(Document doc) {
+        return new AttackObject(
+                doc.get("id"),
+                AttackObject.Type.valueOf(doc.get("object_type")),
+                doc.get("object_name"),
+                Arrays.asList(doc.getValues("object_aliases")),
+                doc.get("object_description"),
+                Arrays.asList(doc.getValues("object_technique_ids")));
+    }
+
     private List<Document> search(Query query, int limit) {
+        return search(query, limit, null);
+    }
+
+    private List<Document> search(Query query, int limit, Sort sort) {
         if (limit <= 0) {
             return List.of();
         }
@@ -214,7 +361,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             IndexSearcher searcher = searchers.acquire();
             try {
                 List<Document> documents = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
+                TopDocs top = sort == null ? searcher.search(query, limit) : searcher.search(query, limit, sort);
+                for (ScoreDoc hit : top.scoreDocs) {
                     documents.add(searcher.storedFields().document(hit.doc));
                 }
                 return documents;

@@ -1,8 +1,10 @@
 package ai.socagent.knowledgebase.adapter.out.opensearch;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.domain.indicator.Reputation;
+import ai.socagent.knowledgebase.AttackObject;
 import ai.socagent.knowledgebase.IntelIndicator;
 import ai.socagent.knowledgebase.KnowledgeBase;
 import ai.socagent.knowledgebase.KnowledgeBaseException;
@@ -16,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.Property;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
@@ -34,13 +39,16 @@ import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /**
- * The knowledge base on OpenSearch, through opensearch-java: two indices, {@code
- * <prefix>-techniques} and {@code <prefix>-indicators}, created on start with explicit, strict
- * mappings that need nothing beyond OpenSearch core (keyword, text with the {@code standard}
- * analyzer, double, date).
+ * The knowledge base on OpenSearch, through opensearch-java: three indices, {@code
+ * <prefix>-techniques}, {@code <prefix>-indicators} and {@code <prefix>-attack-objects}
+ * (mitigations, groups, software, campaigns), created on start with explicit, strict mappings that
+ * need nothing beyond OpenSearch core (keyword, text with the {@code standard} analyzer, double,
+ * date). The indexed ATT&CK release is kept in the {@code _meta} of the techniques index mapping.
  *
  * <p>Lookups are {@code term} queries on keyword fields, full-text search a {@code multi_match}
- * ({@code best_fields}) over {@code name^2} and {@code description}. Bulk writes refresh the
+ * ({@code best_fields}) over {@code name^2} and {@code description} (ATT&CK objects: {@code
+ * name^2}, {@code aliases^2}, {@code description}); relations to techniques are a {@code bool} of
+ * one {@code constant_score} clause per technique, sorted by {@code _score} then {@code id}. Bulk writes refresh the
  * indices before returning when {@link Settings#refreshOnWrite()} (the default), so that reads
  * see them.
  */
@@ -78,6 +86,15 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
     public record TechniqueSource(
             String id, String name, List<String> tactics, String description, List<String> platforms) {}
 
+    /** The mitigation, group, software or campaign document as stored in OpenSearch. */
+    public record AttackObjectSource(
+            String id,
+            String type,
+            String name,
+            List<String> aliases,
+            String description,
+            List<String> technique_ids) {}
+
     /** The indicator document as stored in OpenSearch; instants as ISO-8601 strings. */
     public record IndicatorSource(
             String type,
@@ -90,11 +107,14 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
             String last_seen,
             List<String> technique_ids) {}
 
+    private static final String ATTACK_RELEASE = "attack_release";
+
     private final OpenSearchClient client;
     private final OpenSearchTransport ownedTransport;
     private final Settings settings;
     private final String techniques;
     private final String indicators;
+    private final String attackObjects;
 
     private OpenSearchKnowledgeBase(OpenSearchClient client, OpenSearchTransport ownedTransport, Settings settings) {
         this.client = client;
@@ -102,6 +122,7 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
         this.settings = settings;
         this.techniques = settings.indexPrefix() + "-techniques";
         this.indicators = settings.indexPrefix() + "-indicators";
+        this.attackObjects = settings.indexPrefix() + "-attack-objects";
         createIndices();
     }
 
@@ -124,9 +145,9 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
         }
     }
 
-    /** Names of the two indices: techniques, indicators. */
+    /** Names of the three indices: techniques, indicators, attack objects. */
     public List<String> indexNames() {
-        return List.of(techniques, indicators);
+        return List.of(techniques, indicators, attackObjects);
     }
 
     /** Deletes both indices (tests, re-imports). */
@@ -144,6 +165,40 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
                         .document(new TechniqueSource(t.id(), t.name(), t.tactics(), t.description(), t.platforms())))))
                 .toList();
         bulk(operations);
+    }
+
+    @Override
+    public void indexAttackObjects(Collection<AttackObject> objects) {
+        List<BulkOperation> operations = objects.stream()
+                .map(o -> BulkOperation.of(b -> b.index(i -> i.index(attackObjects)
+                        .id(o.id())
+                        .document(new AttackObjectSource(
+                                o.id(), o.type().name(), o.name(), o.aliases(), o.description(), o.techniqueIds())))))
+                .toList();
+        bulk(operations);
+    }
+
+    @Override
+    public void indexAttack(AttackKnowledge attack) {
+        indexTechniques(TechniqueDocument.allOf(attack));
+        indexAttackObjects(AttackObject.allOf(attack));
+        call(
+                "record the ATT&CK release in " + techniques,
+                () -> client.indices()
+                        .putMapping(p -> p.index(techniques).meta(ATTACK_RELEASE, JsonData.of(attack.source()))));
+    }
+
+    @Override
+    public Optional<String> attackRelease() {
+        Map<String, JsonData> meta = call(
+                "get mapping " + techniques,
+                () -> client.indices()
+                        .getMapping(g -> g.index(techniques))
+                        .result()
+                        .get(techniques)
+                        .mappings()
+                        .meta());
+        return Optional.ofNullable(meta.get(ATTACK_RELEASE)).map(value -> value.to(String.class));
     }
 
     @Override
@@ -186,6 +241,48 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
     }
 
     @Override
+    public Optional<AttackObject> findAttackObject(String id) {
+        Query query = Query.of(q -> q.bool(b -> b.filter(term("id", AttackObject.normalizeId(id)))));
+        return searchAttackObjects(query, 1, false).stream().findFirst();
+    }
+
+    @Override
+    public List<AttackObject> searchAttackObjects(String text, Set<AttackObject.Type> types, int limit) {
+        if (text == null || text.isBlank() || limit <= 0) {
+            return List.of();
+        }
+        Query match = Query.of(q -> q.multiMatch(
+                m -> m.query(text).fields("name^2", "aliases^2", "description").type(TextQueryType.BestFields)));
+        Query query = Query.of(q -> q.bool(b -> {
+            b.must(match);
+            typeFilter(types).ifPresent(b::filter);
+            return b;
+        }));
+        return searchAttackObjects(query, limit, false);
+    }
+
+    @Override
+    public List<AttackObject> relatedToTechniques(
+            Collection<String> techniqueIds, Set<AttackObject.Type> types, int limit) {
+        List<String> ids = techniqueIds.stream()
+                .map(TechniqueDocument::normalizeId)
+                .distinct()
+                .toList();
+        if (ids.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        // One point per technique the object relates to, then by id.
+        Query query = Query.of(q -> q.bool(b -> {
+            ids.forEach(id -> b.should(s ->
+                    s.constantScore(c -> c.filter(term("technique_ids", id)).boost(1.0f))));
+            b.minimumShouldMatch("1");
+            typeFilter(types).ifPresent(b::filter);
+            return b;
+        }));
+        return searchAttackObjects(query, limit, true);
+    }
+
+    @Override
     public void close() {
         if (ownedTransport != null) {
             try {
@@ -194,6 +291,44 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
                 throw new KnowledgeBaseException("Cannot close the OpenSearch transport", e);
             }
         }
+    }
+
+    private static Optional<Query> typeFilter(Set<AttackObject.Type> types) {
+        if (types.isEmpty() || types.size() == AttackObject.Type.values().length) {
+            return Optional.empty();
+        }
+        List<FieldValue> values =
+                types.stream().map(t -> FieldValue.of(t.name())).toList();
+        return Optional.of(Query.of(q -> q.terms(t -> t.field("type").terms(v -> v.value(values)))));
+    }
+
+    private List<AttackObject> searchAttackObjects(Query query, int limit, boolean byScoreThenId) {
+        return call(
+                        "search " + attackObjects,
+                        () -> client.search(
+                                        s -> {
+                                            s.index(attackObjects).size(limit).query(query);
+                                            if (byScoreThenId) {
+                                                s.sort(o -> o.score(c -> c.order(SortOrder.Desc)))
+                                                        .sort(o -> o.field(f ->
+                                                                f.field("id").order(SortOrder.Asc)));
+                                            }
+                                            return s;
+                                        },
+                                        AttackObjectSource.class)
+                                .hits()
+                                .hits())
+                .stream()
+                .map(Hit::source)
+                .filter(Objects::nonNull)
+                .map(o -> new AttackObject(
+                        o.id(),
+                        AttackObject.Type.valueOf(o.type()),
+                        o.name(),
+                        o.aliases(),
+                        o.description(),
+                        o.technique_ids()))
+                .toList();
     }
 
     private void createIndices() {
@@ -216,6 +351,15 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
                         .properties("labels", keyword())
                         .properties("first_seen", Property.of(p -> p.date(d -> d)))
                         .properties("last_seen", Property.of(p -> p.date(d -> d)))
+                        .properties("technique_ids", keyword())));
+        createIndex(
+                attackObjects,
+                TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
+                        .properties("id", keyword())
+                        .properties("type", keyword())
+                        .properties("name", text())
+                        .properties("aliases", text())
+                        .properties("description", text())
                         .properties("technique_ids", keyword())));
     }
 

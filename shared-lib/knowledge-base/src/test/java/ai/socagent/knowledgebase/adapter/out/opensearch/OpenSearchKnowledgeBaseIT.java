@@ -37,5 +37,10 @@ class OpenSearchKnowledgeBaseIT extends KnowledgeBaseContract {
         assertThat(openSearch.mapping(indicators).get("technique_ids").isKeyword())
                 .isTrue();
         assertThat(openSearch.mapping(indicators).get("last_seen").isDate()).isTrue();
+        String attackObjects = openSearch.indexNames().get(2);
+        assertThat(openSearch.mapping(attackObjects).get("aliases").text().analyzer())
+                .isEqualTo("standard");
+        assertThat(openSearch.mapping(attackObjects).get("technique_ids").isKeyword())
+                .isTrue();
     }
 }

@@ -1,0 +1,123 @@
+package ai.socagent.knowledgebase;
+
+import ai.socagent.agentruntime.attack.AttackActor;
+import ai.socagent.agentruntime.attack.AttackKnowledge;
+import ai.socagent.agentruntime.attack.Mitigation;
+import ai.socagent.agentruntime.attack.Technique;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * An ATT&CK object other than a technique, as the knowledge base stores it: a mitigation (course of
+ * action), a group (intrusion set), a piece of software (malware or tool) or a campaign, with the
+ * techniques it relates to.
+ *
+ * @param id M1032, G0016, S0154 or C0024 (upper case; the letter must fit the type)
+ * @param type what kind of object it is
+ * @param name display name
+ * @param aliases other names (Cozy Bear for APT29), searched like the name
+ * @param description MITRE's description, possibly empty (the shipped extract carries none for
+ *     these objects)
+ * @param techniqueIds for a mitigation the techniques it mitigates, for the others the techniques
+ *     ATT&CK says they used (upper case, sorted)
+ */
+public record AttackObject(
+        String id, Type type, String name, List<String> aliases, String description, List<String> techniqueIds) {
+
+    /** Kinds of ATT&CK object; the first letter of the id tells the family. */
+    public enum Type {
+        MITIGATION('M'),
+        GROUP('G'),
+        MALWARE('S'),
+        TOOL('S'),
+        CAMPAIGN('C');
+
+        /** Malware and tools: what ATT&CK calls software. */
+        public static final Set<Type> SOFTWARE = EnumSet.of(MALWARE, TOOL);
+
+        private final char idLetter;
+
+        Type(char idLetter) {
+            this.idLetter = idLetter;
+        }
+
+        /** The type of an {@link AttackActor#kind()}: group, malware, tool or campaign. */
+        public static Type ofKind(String kind) {
+            return valueOf(Objects.requireNonNull(kind, "kind").strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static final Pattern ID = Pattern.compile("[MGSC]\\d{4}");
+
+    public AttackObject {
+        id = normalizeId(id);
+        Objects.requireNonNull(type, "type");
+        if (!ID.matcher(id).matches() || id.charAt(0) != type.idLetter) {
+            throw new IllegalArgumentException("Not the ATT&CK id of a " + type + ": '" + id + "'");
+        }
+        Objects.requireNonNull(name, "name");
+        aliases = List.copyOf(Objects.requireNonNullElse(aliases, List.of()));
+        description = Objects.requireNonNullElse(description, "");
+        techniqueIds = List.copyOf(new TreeSet<>(Objects.requireNonNullElse(techniqueIds, List.<String>of()).stream()
+                .map(TechniqueDocument::normalizeId)
+                .toList()));
+    }
+
+    /** Whether this object relates to the technique with this id (exact, case-insensitive). */
+    public boolean relatesTo(String techniqueId) {
+        return techniqueIds.contains(TechniqueDocument.normalizeId(techniqueId));
+    }
+
+    /** Trimmed, upper-case form of an ATT&CK id as looked up by the adapters. */
+    public static String normalizeId(String id) {
+        return TechniqueDocument.normalizeId(id);
+    }
+
+    /** A mitigation and the techniques it mitigates. */
+    public static AttackObject from(Mitigation mitigation, List<String> mitigatedTechniqueIds) {
+        return new AttackObject(
+                mitigation.id(), Type.MITIGATION, mitigation.name(), List.of(), "", mitigatedTechniqueIds);
+    }
+
+    /** A group, piece of software or campaign and the techniques it used. */
+    public static AttackObject from(AttackActor actor) {
+        return new AttackObject(
+                actor.id(), Type.ofKind(actor.kind()), actor.name(), actor.aliases(), "", actor.techniques());
+    }
+
+    /**
+     * Every mitigation, group, piece of software and campaign of the extract, ordered by id.
+     * Mitigations are those linked to at least one technique (the extract has no list of its own;
+     * in ATT&CK v18 that is all 44), campaigns those that used at least one.
+     */
+    public static List<AttackObject> allOf(AttackKnowledge attack) {
+        Map<String, List<String>> mitigated = new TreeMap<>();
+        Map<String, Mitigation> mitigations = new LinkedHashMap<>();
+        Map<String, AttackActor> actors = new TreeMap<>();
+        attack.groups().forEach(g -> actors.put(g.id(), g));
+        attack.software().forEach(s -> actors.put(s.id(), s));
+        for (Technique technique : attack.techniques()) {
+            for (Mitigation mitigation : attack.mitigationsOf(technique)) {
+                mitigations.putIfAbsent(mitigation.id(), mitigation);
+                mitigated
+                        .computeIfAbsent(mitigation.id(), k -> new ArrayList<>())
+                        .add(technique.id());
+            }
+            attack.actorsUsing(technique.id()).forEach(a -> actors.putIfAbsent(a.id(), a));
+        }
+        List<AttackObject> objects = new ArrayList<>();
+        mitigated.forEach((id, techniques) -> objects.add(from(mitigations.get(id), techniques)));
+        actors.values().forEach(a -> objects.add(from(a)));
+        objects.sort((a, b) -> a.id().compareTo(b.id()));
+        return List.copyOf(objects);
+    }
+}
