@@ -2,7 +2,7 @@ package ai.socagent.eventbus;
 
 /**
  * How a service consumes its queue, whichever bus carries the events: in the standalone mode the
- * in-process bus calls the handler, in the aws mode an SQS consumer polls the queue. Queues marked
+ * in-process bus calls the handler, in the aws mode an SQS listener container consumes the queue. Queues marked
  * {@code priority} in the routing definition (the emergency path) are consumed with more concurrency,
  * on threads of their own, so they never wait behind ordinary traffic.
  */

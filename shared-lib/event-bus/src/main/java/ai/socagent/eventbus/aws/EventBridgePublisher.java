@@ -2,12 +2,14 @@ package ai.socagent.eventbus.aws;
 
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.eventbus.EventPublisher;
+import ai.socagent.eventbus.EventTracing;
 import ai.socagent.eventbus.RetryPolicy;
 import ai.socagent.eventbus.TraceContext;
 import ai.socagent.eventbus.UndeliverableEventException;
 import ai.socagent.eventbus.UndeliverableEventException.Reason;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.envelope.EventEnvelope;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * is refused before anything is sent. PutEvents is not all-or-nothing: the entries it reports failed
  * ({@code FailedEntryCount}, an {@code ErrorCode} per entry) are sent again with backoff, and if some
  * still fail after the last attempt the call throws {@link PublishFailedException} naming them.
+ *
+ * <p>Each event gets a producer span ({@link EventTracing}, {@code messaging.system} {@value
+ * EventTracing#AWS_EVENTBRIDGE}, destination the bus), ended once PutEvents accepted its batch, and
+ * travels with that span's trace context, so its consumers' spans are children of it.
  */
 public final class EventBridgePublisher implements EventPublisher {
 
@@ -37,6 +43,7 @@ public final class EventBridgePublisher implements EventPublisher {
     private final int maxAttempts;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    private final EventTracing tracing;
 
     /** Waits between attempts; a seam so tests need not wait. */
     @FunctionalInterface
@@ -51,48 +58,84 @@ public final class EventBridgePublisher implements EventPublisher {
             int maxAttempts,
             RetryPolicy retry,
             Sleeper sleeper) {
+        this(putEvents, busName, codec, maxAttempts, retry, sleeper, EventTracing.noop());
+    }
+
+    EventBridgePublisher(
+            Function<List<PutEventsRequestEntry>, PutEventsResponse> putEvents,
+            String busName,
+            EventCodec codec,
+            int maxAttempts,
+            RetryPolicy retry,
+            Sleeper sleeper,
+            EventTracing tracing) {
         this.putEvents = putEvents;
         this.busName = busName;
         this.codec = codec;
         this.maxAttempts = maxAttempts;
         this.retry = retry;
         this.sleeper = sleeper;
+        this.tracing = tracing;
     }
 
-    /** A publisher to {@code busName}, with four attempts per entry and the default backoff. */
+    /** A publisher to {@code busName}, with four attempts per entry and the default backoff; no spans. */
     public static EventBridgePublisher create(EventBridgeClient client, String busName, EventCodec codec) {
+        return create(client, busName, codec, OpenTelemetry.noop());
+    }
+
+    /**
+     * A publisher to {@code busName}, with four attempts per entry and the default backoff, recording
+     * a producer span per event with {@code openTelemetry}.
+     */
+    public static EventBridgePublisher create(
+            EventBridgeClient client, String busName, EventCodec codec, OpenTelemetry openTelemetry) {
         return new EventBridgePublisher(
                 entries -> client.putEvents(b -> b.entries(entries)),
                 busName,
                 codec,
                 4,
                 RetryPolicy.defaults(),
-                duration -> Thread.sleep(duration));
+                duration -> Thread.sleep(duration),
+                EventTracing.create(openTelemetry));
     }
 
     @Override
     public void publish(List<? extends DomainEvent> events, TraceContext trace) {
-        List<Sized> entries = new ArrayList<>(events.size());
-        for (DomainEvent event : events) {
-            EventEnvelope envelope = codec.encode(event, trace);
-            if (envelope.entrySize() > EventEnvelope.MAX_ENTRY_BYTES) {
-                throw new UndeliverableEventException(
-                        Reason.TOO_LARGE,
-                        event.detailType() + " " + event.eventId() + " is " + envelope.entrySize()
-                                + " bytes, EventBridge accepts " + EventEnvelope.MAX_ENTRY_BYTES);
+        List<EventTracing.Publication> publications = new ArrayList<>(events.size());
+        int accepted = 0;
+        try {
+            List<Sized> entries = new ArrayList<>(events.size());
+            for (DomainEvent event : events) {
+                EventTracing.Publication publication =
+                        tracing.startPublish(EventTracing.AWS_EVENTBRIDGE, busName, event, trace);
+                publications.add(publication);
+                EventEnvelope envelope = codec.encode(event, publication.trace());
+                if (envelope.entrySize() > EventEnvelope.MAX_ENTRY_BYTES) {
+                    throw new UndeliverableEventException(
+                            Reason.TOO_LARGE,
+                            event.detailType() + " " + event.eventId() + " is " + envelope.entrySize()
+                                    + " bytes, EventBridge accepts " + EventEnvelope.MAX_ENTRY_BYTES);
+                }
+                entries.add(new Sized(
+                        PutEventsRequestEntry.builder()
+                                .eventBusName(busName)
+                                .source(envelope.source())
+                                .detailType(envelope.detailType())
+                                .detail(envelope.detail())
+                                .time(envelope.time())
+                                .build(),
+                        envelope.entrySize()));
             }
-            entries.add(new Sized(
-                    PutEventsRequestEntry.builder()
-                            .eventBusName(busName)
-                            .source(envelope.source())
-                            .detailType(envelope.detailType())
-                            .detail(envelope.detail())
-                            .time(envelope.time())
-                            .build(),
-                    envelope.entrySize()));
-        }
-        for (List<PutEventsRequestEntry> batch : batches(entries)) {
-            send(batch);
+            for (List<PutEventsRequestEntry> batch : batches(entries)) {
+                send(batch);
+                // Batches keep the order of the events: these are the next publications.
+                for (int i = 0; i < batch.size(); i++) {
+                    publications.get(accepted++).end();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            publications.subList(accepted, publications.size()).forEach(publication -> publication.fail(e));
+            throw e;
         }
     }
 

@@ -2,37 +2,53 @@ package ai.socagent.eventbus.aws;
 
 import ai.socagent.eventbus.EventHandler;
 import ai.socagent.eventbus.EventMdc;
+import ai.socagent.eventbus.EventTracing;
 import ai.socagent.eventbus.IdempotencyStore;
 import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.RetryPolicy;
 import ai.socagent.eventbus.UndeliverableEventException;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.routing.QueueDefinition;
+import io.awspring.cloud.sqs.listener.AsyncAdapterBlockingExecutionFailedException;
+import io.awspring.cloud.sqs.listener.MessageProcessingException;
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.Visibility;
+import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
+import io.awspring.cloud.sqs.listener.errorhandler.ErrorHandler;
+import io.awspring.cloud.sqs.support.converter.SqsMessagingMessageConverter;
+import java.io.Serial;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ExecutionException;
+import org.springframework.messaging.Message;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.SqsServiceClientConfiguration;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Consumes one service's SQS queue: decodes each EventBridge event, claims its id in the {@link
- * IdempotencyStore}, calls the handler, and deletes the message once handled.
+ * Consumes one service's SQS queue with a spring-cloud-aws {@link SqsMessageListenerContainer}: decodes
+ * each EventBridge event ({@link EventCodec}), claims its id in the {@link IdempotencyStore}, calls the
+ * handler, and lets the container delete the message once handled ({@link AcknowledgementMode#ON_SUCCESS},
+ * acknowledged at once, not batched).
  *
  * <p>Failures: an event no handler can read (unknown detail-type, unsupported schema version,
  * malformed) goes to the dead-letter queue at once; a handler that throws gets the event again after
- * a backoff (the message's visibility is shortened to it), and on the queue's {@code maxReceiveCount}-th
- * receive the consumer moves it to the dead-letter queue itself, so that the reason travels with it as
- * the message attribute {@value #REASON_ATTRIBUTE}. The queue's redrive policy (same count) remains the
- * safety net for a consumer that dies mid-message.
+ * a backoff (the container's error handler changes the message's visibility timeout to the {@link
+ * RetryPolicy} backoff for its {@code ApproximateReceiveCount}), and on the queue's {@code
+ * maxReceiveCount}-th receive the error handler moves it to the dead-letter queue itself, so that the
+ * reason travels with it as the message attribute {@value #REASON_ATTRIBUTE}. The queue's redrive policy
+ * (same count) remains the safety net for a consumer that dies mid-message.
+ *
+ * <p>The container polls only as many messages as it has idle handler threads ({@code
+ * maxConcurrentMessages} = {@link Builder#concurrency(int)}, its own thread pool per queue), so a
+ * received message never waits behind another and a priority queue never waits behind ordinary ones.
  */
 public final class SqsEventConsumer implements AutoCloseable {
 
@@ -45,208 +61,205 @@ public final class SqsEventConsumer implements AutoCloseable {
     /** Message attribute of a dead letter: the queue it came from. */
     public static final String QUEUE_ATTRIBUTE = "source-queue";
 
-    private final SqsClient sqs;
+    private static final int MAX_REASON_LENGTH = 1000;
+
+    private static final Duration PARTIAL_BATCH_WAIT = Duration.ofMillis(100);
+
+    private final SqsAsyncClient sqs;
+    private final boolean ownsClient;
     private final QueueDefinition queue;
     private final String queueUrl;
     private final String deadLetterQueueUrl;
     private final EventCodec codec;
     private final IdempotencyStore idempotency;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final EventHandler handler;
+    private final EventTracing tracing;
     private final RetryPolicy retry;
     private final Duration idempotencyTtl;
-    private final int waitTimeSeconds;
-    private final int concurrency;
-    private final Semaphore permits;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Thread poller;
-    private volatile ExecutorService workers;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final SqsMessageListenerContainer<String> container;
 
     private SqsEventConsumer(Builder builder) {
-        this.sqs = builder.sqs;
+        this.ownsClient = builder.sqsAsync == null;
+        this.sqs = ownsClient ? asyncClientLike(builder.sqs) : builder.sqsAsync;
         this.queue = builder.queue;
         this.queueUrl = builder.queueUrl;
         this.deadLetterQueueUrl = builder.deadLetterQueueUrl;
         this.codec = builder.codec;
         this.idempotency = builder.idempotency;
         this.handler = builder.handler;
+        this.tracing = builder.tracing;
         this.retry = builder.retry;
         this.idempotencyTtl = builder.idempotencyTtl;
-        this.waitTimeSeconds = builder.waitTimeSeconds;
-        this.concurrency = builder.concurrency;
-        this.permits = new Semaphore(builder.concurrency);
+        this.container = container(builder.concurrency, builder.waitTimeSeconds);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Receives up to ten messages (long polling) and processes them; returns how many arrived. */
-    public int pollOnce() {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                        .maxNumberOfMessages(10)
-                        .waitTimeSeconds(waitTimeSeconds)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-                .messages();
-        messages.forEach(this::process);
-        return messages.size();
+    private SqsMessageListenerContainer<String> container(int concurrency, int waitTimeSeconds) {
+        // The body is the EventBridge event as a String: no payload conversion, whatever type header a
+        // sender put on the message.
+        SqsMessagingMessageConverter converter = new SqsMessagingMessageConverter();
+        converter.setPayloadTypeMapper(message -> null);
+        return SqsMessageListenerContainer.<String>builder()
+                .id("sqs-" + queue.name())
+                .sqsAsyncClient(sqs)
+                .queueNames(queueUrl)
+                .messageListener(this::onMessage)
+                .errorHandler(new ErrorHandler<String>() {
+                    @Override
+                    public void handle(Message<String> message, Throwable failure) {
+                        onError(message, failure);
+                    }
+                })
+                .configure(options -> options.maxConcurrentMessages(concurrency)
+                        .maxMessagesPerPoll(Math.min(10, concurrency))
+                        // While some messages are in flight the container waits this long for a full
+                        // batch of permits before polling for the idle threads only (default 10 s, which
+                        // would hold a new message back that long behind a busy handler).
+                        .maxDelayBetweenPolls(PARTIAL_BATCH_WAIT)
+                        .pollTimeout(Duration.ofSeconds(waitTimeSeconds))
+                        .messageVisibility(Duration.ofSeconds(queue.visibilityTimeoutSeconds()))
+                        .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
+                        .acknowledgementInterval(Duration.ZERO)
+                        .acknowledgementThreshold(0)
+                        .listenerShutdownTimeout(Duration.ofSeconds(waitTimeSeconds + 5L))
+                        .acknowledgementShutdownTimeout(Duration.ofSeconds(5))
+                        .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+                        .messageConverter(converter))
+                .build();
+    }
+
+    /** Starts the listener container: from now on the queue's messages go to the handler. */
+    public void start() {
+        container.start();
+    }
+
+    /** Whether the listener container is running. */
+    public boolean isRunning() {
+        return container.isRunning();
     }
 
     /**
-     * Polls on a thread of its own until {@link #close()}, handing each message to one of {@code
-     * concurrency} handler threads: it receives only as many messages as there are idle handler
-     * threads, so a received message never waits behind another (its visibility timeout runs).
+     * Stops the listener container: no more polls, in-flight handler calls finish (up to the long-polling
+     * wait plus five seconds). The consumer can be started again.
      */
-    public void start() {
-        if (running.compareAndSet(false, true)) {
-            ExecutorService handlers = Executors.newFixedThreadPool(
-                    concurrency,
-                    Thread.ofPlatform()
-                            .name("sqs-handler-" + queue.name() + "-", 1)
-                            .daemon(true)
-                            .factory());
-            workers = handlers;
-            poller = Thread.ofPlatform()
-                    .name("sqs-consumer-" + queue.name())
-                    .daemon(true)
-                    .start(() -> {
-                        while (running.get()) {
-                            try {
-                                pollConcurrently(handlers);
-                            } catch (InterruptedException e) {
-                                return;
-                            } catch (RuntimeException e) {
-                                // The next poll retries; a closed client ends the loop through close().
-                                if (!running.get()) {
-                                    return;
-                                }
-                            }
-                        }
-                    });
-        }
+    public void stop() {
+        container.stop();
     }
 
-    private void pollConcurrently(ExecutorService handlers) throws InterruptedException {
-        permits.acquire();
-        int held = 1 + drain(Math.min(10, concurrency) - 1);
-        List<Message> messages;
-        try {
-            messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                            .maxNumberOfMessages(held)
-                            .waitTimeSeconds(waitTimeSeconds)
-                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-                    .messages();
-        } catch (RuntimeException e) {
-            permits.release(held);
-            throw e;
-        }
-        permits.release(held - messages.size());
-        for (Message message : messages) {
-            handlers.execute(() -> {
-                try {
-                    process(message);
-                } catch (RuntimeException e) {
-                    // SQS redelivers it once its visibility timeout ends.
-                } finally {
-                    permits.release();
-                }
-            });
-        }
-    }
-
-    private int drain(int atMost) {
-        int taken = 0;
-        while (taken < atMost && permits.tryAcquire()) {
-            taken++;
-        }
-        return taken;
-    }
-
+    /** Stops the consumer and closes the SQS client it created itself, if any. */
     @Override
     public void close() {
-        running.set(false);
-        Thread thread = poller;
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(waitTimeSeconds + 5L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        ExecutorService handlers = workers;
-        if (handlers != null) {
-            handlers.shutdown();
-            try {
-                handlers.awaitTermination(waitTimeSeconds + 5L, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        stop();
+        if (ownsClient) {
+            sqs.close();
         }
     }
 
-    private void process(Message message) {
+    /** The container's listener: returning acknowledges (deletes) the message, throwing leaves it to {@link #onError}. */
+    private void onMessage(Message<String> message) {
         InboundEvent event;
         try {
-            event = codec.decode(message.body());
+            event = codec.decode(message.getPayload());
         } catch (UndeliverableEventException e) {
             deadLetter(message, e.getMessage());
             return;
         }
         String deduplicationId = event.deduplicationId();
-        // The same event received twice in one batch must not race itself to the idempotency
-        // store: the first copy is handled, the second deleted (the first's message stays in the
-        // queue until it is handled, so nothing is lost if it fails).
+        // The same event received twice at once must not race itself to the idempotency store: the
+        // first copy is handled, the second deleted (the first's message stays in the queue until it
+        // is handled, so nothing is lost if it fails).
         if (!inFlight.add(deduplicationId)) {
-            delete(message);
             return;
         }
         try {
-            processClaimed(message, event);
+            handleClaimed(event);
         } finally {
             inFlight.remove(deduplicationId);
         }
     }
 
-    private void processClaimed(Message message, InboundEvent event) {
+    private void handleClaimed(InboundEvent event) {
         if (!idempotency.claim(queue.name(), event.deduplicationId(), idempotencyTtl)) {
-            delete(message);
             return;
         }
         try {
-            EventMdc.handle(handler, event);
+            EventMdc.handle(tracing, EventTracing.AWS_SQS, queue.name(), handler, event);
         } catch (Exception | AssertionError e) {
             idempotency.release(queue.name(), event.deduplicationId());
-            int receives = receiveCount(message);
-            if (receives >= queue.maxReceiveCount()) {
-                deadLetter(message, "HANDLER_FAILED after " + receives + " attempts: " + e);
-            } else {
-                int seconds = (int) Math.min(43_200, retry.backoff(receives).toSeconds());
-                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl)
-                        .receiptHandle(message.receiptHandle())
-                        .visibilityTimeout(seconds));
-            }
+            throw new HandlerFailedException(e);
+        }
+    }
+
+    /**
+     * The container's error handler: before the last receive, the message comes back after the backoff
+     * (its visibility timeout changed to it; throwing leaves it unacknowledged); on the last, it goes to
+     * the dead-letter queue with the reason (returning acknowledges it).
+     */
+    private void onError(Message<String> message, Throwable failure) {
+        Throwable cause = cause(failure);
+        int receives = receiveCount(message);
+        if (receives >= queue.maxReceiveCount()) {
+            String kind = cause instanceof HandlerFailedException ? "HANDLER_FAILED" : "CONSUMER_FAILED";
+            Throwable reported = cause instanceof HandlerFailedException ? cause.getCause() : cause;
+            deadLetter(message, kind + " after " + receives + " attempts: " + reported);
             return;
         }
-        delete(message);
+        int seconds = (int) Math.min(
+                Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS,
+                retry.backoff(receives).toSeconds());
+        Visibility visibility = message.getHeaders().get(SqsHeaders.SQS_VISIBILITY_TIMEOUT_HEADER, Visibility.class);
+        if (visibility != null) {
+            visibility.changeTo(seconds);
+        } else {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl)
+                            .receiptHandle(receiptHandle(message))
+                            .visibilityTimeout(seconds))
+                    .join();
+        }
+        throw new RedeliveryScheduledException(receives, seconds, cause);
     }
 
-    private void deadLetter(Message message, String reason) {
+    /** The failure itself, without the container's and the futures' wrappers. */
+    private static Throwable cause(Throwable failure) {
+        Throwable current = failure;
+        while (current.getCause() != null
+                && !(current instanceof HandlerFailedException)
+                && (current instanceof MessageProcessingException
+                        || current instanceof AsyncAdapterBlockingExecutionFailedException
+                        || current instanceof CompletionException
+                        || current instanceof ExecutionException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private void deadLetter(Message<String> message, String reason) {
         sqs.sendMessage(b -> b.queueUrl(deadLetterQueueUrl)
-                .messageBody(message.body())
-                .messageAttributes(Map.of(
-                        REASON_ATTRIBUTE, text(reason.length() > 1000 ? reason.substring(0, 1000) : reason),
-                        QUEUE_ATTRIBUTE, text(queue.name()),
-                        RECEIVE_COUNT_ATTRIBUTE, text(String.valueOf(receiveCount(message))))));
-        delete(message);
+                        .messageBody(message.getPayload())
+                        .messageAttributes(Map.of(
+                                REASON_ATTRIBUTE,
+                                text(
+                                        reason.length() > MAX_REASON_LENGTH
+                                                ? reason.substring(0, MAX_REASON_LENGTH)
+                                                : reason),
+                                QUEUE_ATTRIBUTE,
+                                text(queue.name()),
+                                RECEIVE_COUNT_ATTRIBUTE,
+                                text(String.valueOf(receiveCount(message))))))
+                .join();
     }
 
-    private static int receiveCount(Message message) {
-        return Integer.parseInt(
-                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+    private static int receiveCount(Message<String> message) {
+        Object count = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT);
+        return count == null ? 1 : Integer.parseInt(count.toString());
     }
 
-    private void delete(Message message) {
-        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    private static String receiptHandle(Message<String> message) {
+        return message.getHeaders().get(SqsHeaders.SQS_RECEIPT_HANDLE_HEADER, String.class);
     }
 
     private static MessageAttributeValue text(String value) {
@@ -256,15 +269,50 @@ public final class SqsEventConsumer implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * An async client to the same endpoint, region and credentials as {@code sync}, for callers that
+     * hand over only an {@link SqsClient} (the listener container needs an {@link SqsAsyncClient}).
+     */
+    static SqsAsyncClient asyncClientLike(SqsClient sync) {
+        SqsServiceClientConfiguration configuration = sync.serviceClientConfiguration();
+        SqsAsyncClientBuilder builder = SqsAsyncClient.builder()
+                .region(configuration.region())
+                .credentialsProvider(configuration.credentialsProvider());
+        configuration.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** The handler threw: the delivery counts as failed (its claim was released). */
+    private static final class HandlerFailedException extends RuntimeException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailedException(Throwable cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    /** Thrown by the error handler so that the container leaves the message for its redelivery. */
+    private static final class RedeliveryScheduledException extends RuntimeException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        RedeliveryScheduledException(int receives, int seconds, Throwable cause) {
+            super("delivery " + receives + " failed, next one in " + seconds + " s", cause, false, false);
+        }
+    }
+
     /** Builder of {@link SqsEventConsumer}; every field but the tuning ones is required. */
     public static final class Builder {
         private SqsClient sqs;
+        private SqsAsyncClient sqsAsync;
         private QueueDefinition queue;
         private String queueUrl;
         private String deadLetterQueueUrl;
         private EventCodec codec = EventCodec.create();
         private IdempotencyStore idempotency;
         private EventHandler handler;
+        private EventTracing tracing = EventTracing.global();
         private RetryPolicy retry = RetryPolicy.defaults();
         private Duration idempotencyTtl = Duration.ofHours(24);
         private int waitTimeSeconds = 20;
@@ -272,6 +320,19 @@ public final class SqsEventConsumer implements AutoCloseable {
 
         private Builder() {}
 
+        /**
+         * The SQS client the listener container uses. Preferred over {@link #sqs(SqsClient)}: the
+         * consumer neither creates nor closes a client then.
+         */
+        public Builder sqs(SqsAsyncClient value) {
+            this.sqsAsync = value;
+            return this;
+        }
+
+        /**
+         * A synchronous client instead: the consumer creates an {@link SqsAsyncClient} with the same
+         * endpoint, region and credentials, and closes it on {@link #close()}.
+         */
         public Builder sqs(SqsClient value) {
             this.sqs = value;
             return this;
@@ -300,6 +361,12 @@ public final class SqsEventConsumer implements AutoCloseable {
             return this;
         }
 
+        /** Consumer spans of the handler calls; default {@link EventTracing#global()}. */
+        public Builder tracing(EventTracing value) {
+            this.tracing = value;
+            return this;
+        }
+
         public Builder retry(RetryPolicy value) {
             this.retry = value;
             return this;
@@ -310,13 +377,16 @@ public final class SqsEventConsumer implements AutoCloseable {
             return this;
         }
 
-        /** Long-polling wait per receive, 0 to 20 seconds. */
+        /** Long-polling wait per receive (the container's {@code pollTimeout}), 0 to 20 seconds. */
         public Builder waitTimeSeconds(int value) {
+            if (value < 0 || value > 20) {
+                throw new IllegalArgumentException("waitTimeSeconds must be 0 to 20 but was " + value);
+            }
             this.waitTimeSeconds = value;
             return this;
         }
 
-        /** Messages handled at once by {@link #start()}, 1 to 100; default 1. */
+        /** Messages handled at once (the container's {@code maxConcurrentMessages}), 1 to 100; default 1. */
         public Builder concurrency(int value) {
             if (value < 1 || value > 100) {
                 throw new IllegalArgumentException("concurrency must be 1 to 100 but was " + value);
@@ -326,8 +396,11 @@ public final class SqsEventConsumer implements AutoCloseable {
         }
 
         public SqsEventConsumer build() {
-            if (sqs == null || queue == null || idempotency == null || handler == null) {
+            if ((sqs == null && sqsAsync == null) || queue == null || idempotency == null || handler == null) {
                 throw new IllegalStateException("sqs, queue, idempotency and handler are required");
+            }
+            if (queueUrl == null || deadLetterQueueUrl == null) {
+                throw new IllegalStateException("the queue's and its dead-letter queue's URLs are required");
             }
             return new SqsEventConsumer(this);
         }

@@ -2,37 +2,50 @@ package ai.socagent.eventbus.aws;
 
 import ai.socagent.eventbus.EventHandler;
 import ai.socagent.eventbus.EventSubscriptions;
+import ai.socagent.eventbus.EventTracing;
 import ai.socagent.eventbus.IdempotencyStore;
 import ai.socagent.eventbus.RetryPolicy;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.routing.QueueDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.context.SmartLifecycle;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@link EventSubscriptions} of the aws mode: each subscription starts an {@link SqsEventConsumer} on
- * the queue's URL, with {@link Settings#concurrency()} handler threads, or {@link
- * Settings#priorityConcurrency()} for a {@code priority} queue. {@link #close()} stops them all.
+ * {@link EventSubscriptions} of the aws mode: each subscription starts an {@link SqsEventConsumer} (a
+ * spring-cloud-aws listener container) on the queue's URL, with {@link Settings#concurrency()}
+ * concurrent messages, or {@link Settings#priorityConcurrency()} for a {@code priority} queue.
+ *
+ * <p>As a Spring bean it is a {@link SmartLifecycle}: a closing context stops every consumer (all at
+ * once, in-flight handler calls finish) before it destroys the beans the handlers use. {@link #close()}
+ * stops them too.
  */
-public final class SqsEventSubscriptions implements EventSubscriptions, AutoCloseable {
+public final class SqsEventSubscriptions implements EventSubscriptions, SmartLifecycle, AutoCloseable {
 
-    private final SqsClient sqs;
+    private final SqsAsyncClient sqs;
+    private final boolean ownsClient;
     private final RoutingDefinition definition;
     private final Function<String, String> queueUrls;
     private final EventCodec codec;
     private final IdempotencyStore idempotency;
     private final Settings settings;
+    private final EventTracing tracing;
     private final Map<String, SqsEventConsumer> consumers = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     /**
      * Tuning of the consumers.
      *
-     * @param concurrency handler threads of an ordinary queue
-     * @param priorityConcurrency handler threads of a priority queue
+     * @param concurrency messages of an ordinary queue handled at once
+     * @param priorityConcurrency messages of a priority queue handled at once
      * @param retry backoff between deliveries of a failing event (through the visibility timeout)
      * @param idempotencyTtl how long an event id is remembered
      * @param waitTimeSeconds long-polling wait, 0 to 20
@@ -46,23 +59,43 @@ public final class SqsEventSubscriptions implements EventSubscriptions, AutoClos
     }
 
     private SqsEventSubscriptions(
-            SqsClient sqs,
+            SqsAsyncClient sqs,
+            boolean ownsClient,
             RoutingDefinition definition,
             Function<String, String> queueUrls,
             EventCodec codec,
             IdempotencyStore idempotency,
-            Settings settings) {
+            Settings settings,
+            EventTracing tracing) {
         this.sqs = sqs;
+        this.ownsClient = ownsClient;
         this.definition = definition;
         this.queueUrls = queueUrls;
         this.codec = codec;
         this.idempotency = idempotency;
         this.settings = settings;
+        this.tracing = tracing;
     }
 
     /**
      * Subscriptions on the queues whose URLs {@code queueUrls} gives by logical name (queues and
-     * dead-letter queues).
+     * dead-letter queues), consumed with {@code sqs}.
+     */
+    public static SqsEventSubscriptions create(
+            SqsAsyncClient sqs,
+            RoutingDefinition definition,
+            Function<String, String> queueUrls,
+            EventCodec codec,
+            IdempotencyStore idempotency,
+            Settings settings,
+            EventTracing tracing) {
+        return new SqsEventSubscriptions(sqs, false, definition, queueUrls, codec, idempotency, settings, tracing);
+    }
+
+    /**
+     * Subscriptions as {@link #create(SqsAsyncClient, RoutingDefinition, Function, EventCodec,
+     * IdempotencyStore, Settings, EventTracing)}, but on an {@link SqsAsyncClient} created with the
+     * endpoint, region and credentials of {@code sqs} (closed by {@link #close()}).
      */
     public static SqsEventSubscriptions create(
             SqsClient sqs,
@@ -70,8 +103,28 @@ public final class SqsEventSubscriptions implements EventSubscriptions, AutoClos
             Function<String, String> queueUrls,
             EventCodec codec,
             IdempotencyStore idempotency,
+            Settings settings,
+            EventTracing tracing) {
+        return new SqsEventSubscriptions(
+                SqsEventConsumer.asyncClientLike(sqs),
+                true,
+                definition,
+                queueUrls,
+                codec,
+                idempotency,
+                settings,
+                tracing);
+    }
+
+    /** Subscriptions on a client like {@code sqs}, tracing with {@link EventTracing#global()}. */
+    public static SqsEventSubscriptions create(
+            SqsClient sqs,
+            RoutingDefinition definition,
+            Function<String, String> queueUrls,
+            EventCodec codec,
+            IdempotencyStore idempotency,
             Settings settings) {
-        return new SqsEventSubscriptions(sqs, definition, queueUrls, codec, idempotency, settings);
+        return create(sqs, definition, queueUrls, codec, idempotency, settings, EventTracing.global());
     }
 
     @Override
@@ -86,6 +139,7 @@ public final class SqsEventSubscriptions implements EventSubscriptions, AutoClos
                 .codec(codec)
                 .idempotency(idempotency)
                 .handler(handler)
+                .tracing(tracing)
                 .retry(settings.retry())
                 .idempotencyTtl(settings.idempotencyTtl())
                 .waitTimeSeconds(settings.waitTimeSeconds())
@@ -97,9 +151,41 @@ public final class SqsEventSubscriptions implements EventSubscriptions, AutoClos
         consumer.start();
     }
 
+    /** Starts the consumers that are not running (after {@link #stop()}); subscribing starts one anyway. */
+    @Override
+    public void start() {
+        running = true;
+        consumers.values().forEach(SqsEventConsumer::start);
+    }
+
+    /** Stops every consumer, all at once; each lets its in-flight handler calls finish. */
+    @Override
+    public void stop() {
+        running = false;
+        all(SqsEventConsumer::stop);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running || consumers.values().stream().anyMatch(SqsEventConsumer::isRunning);
+    }
+
+    /** Stops every consumer and forgets them; closes the client if this created it. */
     @Override
     public void close() {
-        consumers.values().forEach(SqsEventConsumer::close);
+        stop();
         consumers.clear();
+        if (ownsClient) {
+            sqs.close();
+        }
+    }
+
+    private void all(Consumer<SqsEventConsumer> action) {
+        List<CompletableFuture<Void>> stopping = consumers.values().stream()
+                .map(consumer -> CompletableFuture.runAsync(
+                        () -> action.accept(consumer),
+                        command -> Thread.ofPlatform().name("sqs-consumer-stop").start(command)))
+                .toList();
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
     }
 }

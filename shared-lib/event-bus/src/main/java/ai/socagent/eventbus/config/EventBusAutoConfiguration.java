@@ -3,6 +3,7 @@ package ai.socagent.eventbus.config;
 import ai.socagent.eventbus.DeadLetterOperations;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventSubscriptions;
+import ai.socagent.eventbus.EventTracing;
 import ai.socagent.eventbus.IdempotencyStore;
 import ai.socagent.eventbus.RetryPolicy;
 import ai.socagent.eventbus.aws.DynamoDbIdempotencyStore;
@@ -17,6 +18,8 @@ import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.eventbus.routing.EventRouter;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
+import io.opentelemetry.api.OpenTelemetry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -36,8 +40,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * give {@link EventSubscriptions} (services subscribe their queue through it) and {@link
  * DeadLetterOperations} (the DLQ inspector); the aws mode needs an {@link SqsClient} bean for them and
  * finds queues by {@code <logical name><soc.event-bus.aws.queue-suffix>} unless {@code
- * soc.event-bus.aws.queue-urls.<name>} gives the URL. Every bean backs off when the application
- * defines its own.
+ * soc.event-bus.aws.queue-urls.<name>} gives the URL. Its subscriptions consume with spring-cloud-aws
+ * listener containers on the {@link SqsAsyncClient} bean when there is one. Every bean backs off when
+ * the application defines its own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(EventBusProperties.class)
@@ -63,6 +68,25 @@ public class EventBusAutoConfiguration {
         return EventCodec.create();
     }
 
+    /**
+     * Producer and consumer spans of the events, for consumers that trace their handler calls with
+     * {@link ai.socagent.eventbus.EventMdc#handle(EventTracing, String, String,
+     * ai.socagent.eventbus.EventHandler, ai.socagent.eventbus.InboundEvent)}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<OpenTelemetry> openTelemetry) {
+        return EventTracing.create(openTelemetry(openTelemetry));
+    }
+
+    /**
+     * The application's {@link OpenTelemetry} bean, else {@code GlobalOpenTelemetry} (looked up per
+     * span: no-op unless an SDK or the Java agent registered one).
+     */
+    static OpenTelemetry openTelemetry(ObjectProvider<OpenTelemetry> openTelemetry) {
+        return openTelemetry.getIfAvailable(EventTracing::globalOpenTelemetry);
+    }
+
     static RetryPolicy retryPolicy(EventBusProperties properties) {
         EventBusProperties.Retry retry = properties.retry();
         return new RetryPolicy(retry.initial(), retry.multiplier(), retry.max());
@@ -84,7 +108,8 @@ public class EventBusAutoConfiguration {
                 RoutingDefinition definition,
                 EventCodec codec,
                 IdempotencyStore idempotency,
-                EventBusProperties properties) {
+                EventBusProperties properties,
+                ObjectProvider<OpenTelemetry> openTelemetry) {
             EventBusProperties.InProcess threads = properties.inProcess();
             return InProcessEventBus.create(
                     definition,
@@ -95,7 +120,8 @@ public class EventBusAutoConfiguration {
                             threads.priorityThreads(),
                             threads.capacity(),
                             retryPolicy(properties),
-                            properties.idempotencyTtl()));
+                            properties.idempotencyTtl()),
+                    openTelemetry(openTelemetry));
         }
 
         @Bean
@@ -120,8 +146,12 @@ public class EventBusAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnBean(EventBridgeClient.class)
-        EventPublisher eventBridgePublisher(EventBridgeClient client, EventCodec codec, EventBusProperties properties) {
-            return EventBridgePublisher.create(client, properties.busName(), codec);
+        EventPublisher eventBridgePublisher(
+                EventBridgeClient client,
+                EventCodec codec,
+                EventBusProperties properties,
+                ObjectProvider<OpenTelemetry> openTelemetry) {
+            return EventBridgePublisher.create(client, properties.busName(), codec, openTelemetry(openTelemetry));
         }
 
         @Bean
@@ -151,24 +181,26 @@ public class EventBusAutoConfiguration {
         @ConditionalOnBean(SqsClient.class)
         SqsEventSubscriptions sqsEventSubscriptions(
                 SqsClient sqs,
+                ObjectProvider<SqsAsyncClient> sqsAsync,
                 RoutingDefinition definition,
                 SqsQueueUrls queueUrls,
                 EventCodec codec,
                 IdempotencyStore idempotency,
-                EventBusProperties properties) {
+                EventBusProperties properties,
+                EventTracing tracing) {
             EventBusProperties.Aws aws = properties.aws();
-            return SqsEventSubscriptions.create(
-                    sqs,
-                    definition,
-                    queueUrls,
-                    codec,
-                    idempotency,
-                    new SqsEventSubscriptions.Settings(
-                            aws.concurrency(),
-                            aws.priorityConcurrency(),
-                            retryPolicy(properties),
-                            properties.idempotencyTtl(),
-                            aws.waitTimeSeconds()));
+            SqsEventSubscriptions.Settings settings = new SqsEventSubscriptions.Settings(
+                    aws.concurrency(),
+                    aws.priorityConcurrency(),
+                    retryPolicy(properties),
+                    properties.idempotencyTtl(),
+                    aws.waitTimeSeconds());
+            // The listener containers run on the application's SqsAsyncClient (the spring-cloud-aws
+            // starter's, say); without one, on a client like its SqsClient, closed with the bean.
+            SqsAsyncClient async = sqsAsync.getIfAvailable();
+            return async != null
+                    ? SqsEventSubscriptions.create(async, definition, queueUrls, codec, idempotency, settings, tracing)
+                    : SqsEventSubscriptions.create(sqs, definition, queueUrls, codec, idempotency, settings, tracing);
         }
 
         @Bean

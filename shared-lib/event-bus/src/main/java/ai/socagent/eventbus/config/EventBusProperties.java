@@ -83,10 +83,12 @@ public record EventBusProperties(
      *     GetQueueUrl}), e.g. {@code -dev}; default none
      * @param queueUrls queue URLs by logical name (queues and dead-letter queues), when they are not
      *     found by name
-     * @param concurrency messages of an ordinary queue handled at once per instance; default 4
+     * @param concurrency messages of an ordinary queue handled at once per instance (the listener
+     *     container's {@code maxConcurrentMessages}); default 4
      * @param priorityConcurrency messages of a priority queue (the emergency path) handled at once;
      *     default 16
-     * @param waitTimeSeconds SQS long-polling wait; default 20
+     * @param waitTimeSeconds SQS long-polling wait (the listener container's {@code pollTimeout});
+     *     default 20
      */
     public record Aws(
             String idempotencyTable,

@@ -4,6 +4,7 @@ import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.eventbus.EventHandler;
 import ai.socagent.eventbus.EventMdc;
 import ai.socagent.eventbus.EventPublisher;
+import ai.socagent.eventbus.EventTracing;
 import ai.socagent.eventbus.IdempotencyStore;
 import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.RetryPolicy;
@@ -15,6 +16,7 @@ import ai.socagent.eventbus.envelope.EventEnvelope;
 import ai.socagent.eventbus.routing.EventRouter;
 import ai.socagent.eventbus.routing.QueueDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinition;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +50,10 @@ import java.util.stream.Collectors;
  * once (an {@link IdempotencyStore} claim precedes it, released if it fails). Events routed to a queue
  * nobody has subscribed to yet wait for the subscriber. Queues marked {@code priority} (the emergency
  * path) have their own threads, so they never wait behind the rest.
+ *
+ * <p>Tracing ({@link EventTracing}, {@code messaging.system} {@value EventTracing#IN_PROCESS}): each
+ * published event gets a producer span (destination the bus) whose trace context it carries, and each
+ * handler call a consumer span (destination the queue), child of it and current while the handler runs.
  */
 public final class InProcessEventBus implements EventPublisher, AutoCloseable {
 
@@ -64,6 +70,7 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
     private final IdempotencyStore idempotency;
     private final Options options;
     private final Clock clock;
+    private final EventTracing tracing;
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor priorityWorkers;
     private final ScheduledExecutorService retries;
@@ -101,8 +108,10 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
             EventCodec codec,
             IdempotencyStore idempotency,
             Options options,
-            Clock clock) {
+            Clock clock,
+            EventTracing tracing) {
         this.definition = definition;
+        this.tracing = tracing;
         this.router = EventRouter.create(definition);
         this.priorityQueues = definition.queues().stream()
                 .filter(QueueDefinition::priority)
@@ -118,9 +127,21 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
                 Thread.ofPlatform().name("event-bus-retry").daemon(true).factory());
     }
 
+    /** A bus that records no spans. */
     public static InProcessEventBus create(
             RoutingDefinition definition, EventCodec codec, IdempotencyStore idempotency, Options options) {
-        return new InProcessEventBus(definition, codec, idempotency, options, Clock.systemUTC());
+        return create(definition, codec, idempotency, options, OpenTelemetry.noop());
+    }
+
+    /** A bus that records producer and consumer spans with {@code openTelemetry}. */
+    public static InProcessEventBus create(
+            RoutingDefinition definition,
+            EventCodec codec,
+            IdempotencyStore idempotency,
+            Options options,
+            OpenTelemetry openTelemetry) {
+        return new InProcessEventBus(
+                definition, codec, idempotency, options, Clock.systemUTC(), EventTracing.create(openTelemetry));
     }
 
     /**
@@ -148,24 +169,34 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
      */
     @Override
     public void publish(List<? extends DomainEvent> events, TraceContext trace) {
-        List<Delivery> encoded = new ArrayList<>(events.size());
-        for (DomainEvent event : events) {
-            EventEnvelope envelope = codec.encode(event, trace);
-            if (envelope.entrySize() > EventEnvelope.MAX_ENTRY_BYTES) {
-                throw new UndeliverableEventException(
-                        Reason.TOO_LARGE,
-                        event.detailType() + " " + event.eventId() + " is " + envelope.entrySize()
-                                + " bytes, EventBridge accepts " + EventEnvelope.MAX_ENTRY_BYTES);
+        List<EventTracing.Publication> publications = new ArrayList<>(events.size());
+        try {
+            List<Delivery> encoded = new ArrayList<>(events.size());
+            for (DomainEvent event : events) {
+                EventTracing.Publication publication = tracing.startPublish(
+                        EventTracing.IN_PROCESS, definition.bus().name(), event, trace);
+                publications.add(publication);
+                EventEnvelope envelope = codec.encode(event, publication.trace());
+                if (envelope.entrySize() > EventEnvelope.MAX_ENTRY_BYTES) {
+                    throw new UndeliverableEventException(
+                            Reason.TOO_LARGE,
+                            event.detailType() + " " + event.eventId() + " is " + envelope.entrySize()
+                                    + " bytes, EventBridge accepts " + EventEnvelope.MAX_ENTRY_BYTES);
+                }
+                String json = codec.toEventBridgeEvent(envelope, event.eventId(), ACCOUNT, REGION);
+                // The bus's own events need no decoding: the record is immutable and the codec's round
+                // trip is tested; the JSON is what routing and dead letters see.
+                encoded.add(new Delivery(
+                        json,
+                        new InboundEvent.PipelineEvent(event, publication.trace()),
+                        router.targets(envelope.source(), envelope.detailType(), json)));
             }
-            String json = codec.toEventBridgeEvent(envelope, event.eventId(), ACCOUNT, REGION);
-            // The bus's own events need no decoding: the record is immutable and the codec's round trip
-            // is tested; the JSON is what routing and dead letters see.
-            encoded.add(new Delivery(
-                    json,
-                    new InboundEvent.PipelineEvent(event, trace),
-                    router.targets(envelope.source(), envelope.detailType(), json)));
+            encoded.forEach(this::route);
+        } catch (RuntimeException | Error e) {
+            publications.forEach(publication -> publication.fail(e));
+            throw e;
         }
-        encoded.forEach(this::route);
+        publications.forEach(EventTracing.Publication::end);
     }
 
     /**
@@ -284,7 +315,7 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
             return;
         }
         try {
-            EventMdc.handle(handlers.get(target), event);
+            EventMdc.handle(tracing, EventTracing.IN_PROCESS, target, handlers.get(target), event);
             delivered.incrementAndGet();
         } catch (Exception | AssertionError e) {
             idempotency.release(target, event.deduplicationId());

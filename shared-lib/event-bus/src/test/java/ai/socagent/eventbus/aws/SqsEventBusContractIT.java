@@ -24,13 +24,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The event bus contract over the real protocols: EventBridgePublisher -> EventBridge rules from
- * rules.json -> SQS -> SqsEventConsumer, with DynamoDB idempotency, all in the emulator. A fresh set of
- * resources per test.
+ * rules.json -> SQS -> SqsEventConsumer (a spring-cloud-aws listener container on an SqsAsyncClient),
+ * with DynamoDB idempotency, all in the emulator. A fresh set of resources per test.
  */
 class SqsEventBusContractIT extends EventBusContract {
 
@@ -38,6 +39,7 @@ class SqsEventBusContractIT extends EventBusContract {
 
     private static EventBridgeClient events;
     private static SqsClient sqs;
+    private static SqsAsyncClient sqsAsync;
     private static SnsClient sns;
     private static DynamoDbClient dynamo;
     private static String claimsTable;
@@ -53,6 +55,7 @@ class SqsEventBusContractIT extends EventBusContract {
         AwsEndpoint aws = TestBackends.aws();
         events = aws.configure(EventBridgeClient.builder()).build();
         sqs = aws.configure(SqsClient.builder()).build();
+        sqsAsync = aws.configure(SqsAsyncClient.builder()).build();
         sns = aws.configure(SnsClient.builder()).build();
         dynamo = aws.configure(DynamoDbClient.builder()).build();
         claimsTable = TestBackends.uniqueName("event-claims");
@@ -65,6 +68,7 @@ class SqsEventBusContractIT extends EventBusContract {
             dynamo.deleteTable(b -> b.tableName(claimsTable));
             events.close();
             sqs.close();
+            sqsAsync.close();
             sns.close();
             dynamo.close();
         }
@@ -111,7 +115,7 @@ class SqsEventBusContractIT extends EventBusContract {
     protected void subscribe(String queue, EventHandler handler) {
         QueueDefinition definition = DEFINITION.queue(queue).orElseThrow();
         SqsEventConsumer consumer = SqsEventConsumer.builder()
-                .sqs(sqs)
+                .sqs(sqsAsync)
                 .queue(definition, bus.queueUrl(queue), bus.queueUrl(definition.deadLetterQueue()))
                 .idempotency(idempotency)
                 .handler(handler)

@@ -33,7 +33,10 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** SqsEventSubscriptions in the emulator: a subscribed queue is consumed once per event, priority queues concurrently. */
+/**
+ * SqsEventSubscriptions in the emulator: a subscribed queue is consumed once per event, priority queues
+ * concurrently; stopped (as a closing context does) and started again, nothing is lost.
+ */
 class SqsEventSubscriptionsIT {
 
     private static final RoutingDefinition DEFINITION = RoutingDefinitions.bundled();
@@ -110,6 +113,24 @@ class SqsEventSubscriptionsIT {
 
         await().atMost(PATIENCE).until(() -> handled.size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> handled.size() == 1);
+        assertThat(handled.getFirst()).isEqualTo(new InboundEvent.PipelineEvent(planned, TRACE));
+    }
+
+    @Test
+    void stopAndStart_eventsPublishedWhileStoppedWaitInTheQueueAndAreHandledAfterTheStart() {
+        List<InboundEvent> handled = new CopyOnWriteArrayList<>();
+        subscriptions.subscribe("dashboard", handled::add);
+        assertThat(subscriptions.isRunning()).isTrue();
+
+        subscriptions.stop();
+        assertThat(subscriptions.isRunning()).isFalse();
+        DomainEvent planned = SampleEvents.all().get(6);
+        publish(List.of(planned));
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(handled::isEmpty);
+
+        subscriptions.start();
+
+        await().atMost(PATIENCE).until(() -> handled.size() == 1);
         assertThat(handled.getFirst()).isEqualTo(new InboundEvent.PipelineEvent(planned, TRACE));
     }
 
