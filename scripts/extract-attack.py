@@ -4,9 +4,10 @@
 Standard library only, deterministic (same input, same bytes out). Writes:
 
   shared-lib/agent-runtime/src/main/resources/ai/socagent/agentruntime/attack/
-    attack-enterprise.json.gz   compact ATT&CK extract: tactics, techniques and sub-techniques,
-                                mitigations, groups, software, and the INDEX part of the
-                                procedure examples
+    attack-enterprise.json.gz   compact ATT&CK extract: tactics, techniques and sub-techniques
+                                (description shortened to ~1,500 characters), mitigations, groups,
+                                software and campaigns (first paragraph, <= 600 characters), and
+                                the INDEX part of the procedure examples
     ATTACK-NOTICE.txt           MITRE's copyright designation and licence (must accompany the copy)
     guardduty-ctid.json         GuardDuty finding type -> ATT&CK technique ids, parsed from the
                                 CTID Security Stack Mappings (AmazonGuardDuty.yaml)
@@ -47,6 +48,13 @@ CODE = re.compile(r"<code>(.*?)</code>", re.S)
 SPACES = re.compile(r"[ \t\r\f\v]+")
 FINDING_TYPE = re.compile(r"\b[A-Z][A-Za-z]+:[A-Za-z0-9]+/[A-Za-z0-9&!_.-]*[A-Za-z0-9&!_-]")
 DESCRIPTION_LIMIT = 1500
+# Mitigations, groups, software and campaigns carry only a summary: the first paragraph of MITRE's
+# description, at most SUMMARY_LIMIT characters (cut at a sentence end). That paragraph says what
+# the object is (a group's attribution and targets, a program's purpose, a mitigation's aim) and
+# holds the words a full-text search needs; the rest is history, alias lists and implementation
+# bullet points that would roughly double the shipped resource for little search value, and the
+# whole text is one click away on attack.mitre.org. Techniques keep their longer DESCRIPTION_LIMIT.
+SUMMARY_LIMIT = 600
 
 
 def clean(text):
@@ -63,6 +71,20 @@ def shorten(text, limit=DESCRIPTION_LIMIT):
         return text
     cut = text.rfind(". ", 0, limit)
     return text[: cut + 1] if cut > limit // 2 else text[:limit].rstrip() + "..."
+
+
+def summary(description, limit=SUMMARY_LIMIT):
+    """The first paragraph of a cleaned description, shortened to limit.
+
+    A first paragraph that ends by introducing a list ("These factors typically include:", most
+    mitigations) loses that dangling sentence when an earlier one remains.
+    """
+    first = clean(description).split("\n")[0]
+    if first.endswith(":"):
+        cut = first.rfind(". ")
+        if cut > 0:
+            first = first[: cut + 1]
+    return shorten(first, limit)
 
 
 def external_id(obj):
@@ -115,7 +137,7 @@ def build_attack(bundle_path):
             "procedures": [],
         }
     mitigations = {
-        o["id"]: {"id": ids[o["id"]], "name": o["name"]}
+        o["id"]: {"id": ids[o["id"]], "name": o["name"], "description": summary(o.get("description", ""))}
         for o in objects
         if o["type"] == "course-of-action" and ids.get(o["id"])
     }
@@ -127,6 +149,7 @@ def build_attack(bundle_path):
                 "name": o["name"],
                 "kind": {"intrusion-set": "group"}.get(o["type"], o["type"]),
                 "aliases": sorted(set(o.get("aliases", []) + o.get("x_mitre_aliases", [])) - {o["name"]}),
+                "description": summary(o.get("description", "")),
                 "techniques": set(),
             }
 

@@ -6,7 +6,6 @@ import ai.socagent.agentruntime.attack.Mitigation;
 import ai.socagent.agentruntime.attack.Technique;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * An ATT&CK object other than a technique, as the knowledge base stores it: a mitigation (course of
@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * @param type what kind of object it is
  * @param name display name
  * @param aliases other names (Cozy Bear for APT29), searched like the name
- * @param description MITRE's description, possibly empty (the shipped extract carries none for
- *     these objects)
+ * @param description MITRE's description, possibly empty (the shipped extract carries the first
+ *     paragraph, at most about 600 characters)
  * @param techniqueIds for a mitigation the techniques it mitigates, for the others the techniques
  *     ATT&CK says they used (upper case, sorted)
  */
@@ -85,39 +85,44 @@ public record AttackObject(
     /** A mitigation and the techniques it mitigates. */
     public static AttackObject from(Mitigation mitigation, List<String> mitigatedTechniqueIds) {
         return new AttackObject(
-                mitigation.id(), Type.MITIGATION, mitigation.name(), List.of(), "", mitigatedTechniqueIds);
+                mitigation.id(),
+                Type.MITIGATION,
+                mitigation.name(),
+                List.of(),
+                mitigation.description(),
+                mitigatedTechniqueIds);
     }
 
     /** A group, piece of software or campaign and the techniques it used. */
     public static AttackObject from(AttackActor actor) {
         return new AttackObject(
-                actor.id(), Type.ofKind(actor.kind()), actor.name(), actor.aliases(), "", actor.techniques());
+                actor.id(),
+                Type.ofKind(actor.kind()),
+                actor.name(),
+                actor.aliases(),
+                actor.description(),
+                actor.techniques());
     }
 
     /**
-     * Every mitigation, group, piece of software and campaign of the extract, ordered by id.
-     * Mitigations are those linked to at least one technique (the extract has no list of its own;
-     * in ATT&CK v18 that is all 44), campaigns those that used at least one.
+     * Every mitigation, group, piece of software and campaign of the extract, with their
+     * descriptions, ordered by id. Mitigations include those linked to no technique (their {@code
+     * techniqueIds} are empty).
      */
     public static List<AttackObject> allOf(AttackKnowledge attack) {
         Map<String, List<String>> mitigated = new TreeMap<>();
-        Map<String, Mitigation> mitigations = new LinkedHashMap<>();
-        Map<String, AttackActor> actors = new TreeMap<>();
-        attack.groups().forEach(g -> actors.put(g.id(), g));
-        attack.software().forEach(s -> actors.put(s.id(), s));
         for (Technique technique : attack.techniques()) {
-            for (Mitigation mitigation : attack.mitigationsOf(technique)) {
-                mitigations.putIfAbsent(mitigation.id(), mitigation);
-                mitigated
-                        .computeIfAbsent(mitigation.id(), k -> new ArrayList<>())
-                        .add(technique.id());
+            for (String mitigationId : technique.mitigations()) {
+                mitigated.computeIfAbsent(mitigationId, k -> new ArrayList<>()).add(technique.id());
             }
-            attack.actorsUsing(technique.id()).forEach(a -> actors.putIfAbsent(a.id(), a));
         }
-        List<AttackObject> objects = new ArrayList<>();
-        mitigated.forEach((id, techniques) -> objects.add(from(mitigations.get(id), techniques)));
-        actors.values().forEach(a -> objects.add(from(a)));
-        objects.sort((a, b) -> a.id().compareTo(b.id()));
-        return List.copyOf(objects);
+        Map<String, AttackObject> objects = new TreeMap<>();
+        for (Mitigation mitigation : attack.mitigations()) {
+            objects.put(mitigation.id(), from(mitigation, mitigated.getOrDefault(mitigation.id(), List.of())));
+        }
+        Stream.of(attack.groups(), attack.software(), attack.campaigns())
+                .flatMap(List::stream)
+                .forEach(actor -> objects.putIfAbsent(actor.id(), from(actor)));
+        return List.copyOf(objects.values());
     }
 }

@@ -28,7 +28,9 @@ public interface KnowledgeBase extends AutoCloseable {
     /**
      * Indexes every technique, sub-technique, mitigation, group, piece of software and campaign of
      * the ATT&CK extract, then records its {@link AttackKnowledge#source() release} as {@link
-     * #attackRelease()}. Objects of an earlier release that the new one no longer has stay indexed.
+     * #attackRelease()} and its {@link AttackKnowledge#version() version} (release and content
+     * digest) as {@link #attackVersion()}. Objects of an earlier release that the new one no longer
+     * has stay indexed.
      */
     void indexAttack(AttackKnowledge attack);
 
@@ -36,13 +38,21 @@ public interface KnowledgeBase extends AutoCloseable {
     Optional<String> attackRelease();
 
     /**
-     * {@link #indexAttack Indexes} the extract unless this very release is already indexed (a
-     * restart over a persistent index).
+     * The {@link AttackKnowledge#version()} last indexed by {@link #indexAttack}: empty when none,
+     * or when the index was written before versions were recorded.
+     */
+    Optional<String> attackVersion();
+
+    /**
+     * {@link #indexAttack Indexes} the extract unless this very extract is already indexed (a
+     * restart over a persistent index): same release and same content, so that an extract that
+     * carries more of the same release (a new version of scripts/extract-attack.py) is indexed
+     * again, and so is an index that recorded only a release.
      *
      * @return true when it indexed, false when it skipped
      */
     default boolean indexAttackIfChanged(AttackKnowledge attack) {
-        if (attackRelease().filter(attack.source()::equals).isPresent()) {
+        if (attackVersion().filter(attack.version()::equals).isPresent()) {
             return false;
         }
         indexAttack(attack);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import ai.socagent.agentruntime.attack.AttackActor;
 import ai.socagent.agentruntime.attack.AttackKnowledge;
+import ai.socagent.agentruntime.attack.Mitigation;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.domain.indicator.Reputation;
@@ -17,7 +18,13 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,6 +239,9 @@ public abstract class KnowledgeBaseContract {
             assertThat(m.type()).isEqualTo(AttackObject.Type.MITIGATION);
             assertThat(m.name()).isEqualTo("Multi-factor Authentication");
             assertThat(m.techniqueIds()).contains("T1078", "T1110").hasSize(48);
+            assertThat(m.description())
+                    .isNotBlank()
+                    .isEqualTo(ATTACK.mitigation("M1032").orElseThrow().description());
         });
     }
 
@@ -358,6 +368,55 @@ public abstract class KnowledgeBaseContract {
     }
 
     @Test
+    void searchAttackObjects_wordOnlyInTheDescription_findsThatObjectAlone() {
+        // The texts of every ATT&CK object, straight from the extract: id -> name, aliases, description.
+        Map<String, List<String>> texts = Stream.concat(
+                        ATTACK.mitigations().stream().map(m -> Map.entry(m.id(), List.of(m.name(), m.description()))),
+                        Stream.of(ATTACK.groups(), ATTACK.software(), ATTACK.campaigns())
+                                .flatMap(List::stream)
+                                .map(a -> Map.entry(
+                                        a.id(),
+                                        Stream.concat(Stream.of(a.name(), a.description()), a.aliases().stream())
+                                                .toList())))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+        for (String id : List.of("M1032", "G0016", "S0154", "C0024")) {
+            String description = ATTACK.mitigation(id)
+                    .map(Mitigation::description)
+                    .or(() -> ATTACK.actor(id).map(AttackActor::description))
+                    .orElseThrow();
+            String word = wordOnlyIn(description, id, texts)
+                    .orElseThrow(() -> new AssertionError("no word only in the description of " + id));
+
+            assertThat(knowledgeBase.searchAttackObjects(word, Set.of(), 5))
+                    .as("search for '%s', a word of %s's description only", word, id)
+                    .extracting(AttackObject::id)
+                    .containsExactly(id);
+        }
+    }
+
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]{6,}");
+
+    /**
+     * A whole word (six letters or more, so that the standard analyzer keeps it as one token) of
+     * the description that appears nowhere else, not even inside another word: not in the object's
+     * name or aliases, not in any other object's name, aliases or description.
+     */
+    private static Optional<String> wordOnlyIn(String description, String id, Map<String, List<String>> texts) {
+        String elsewhere = texts.entrySet().stream()
+                .flatMap(e -> e.getKey().equals(id)
+                        ? e.getValue().stream().filter(text -> !text.equals(description))
+                        : e.getValue().stream())
+                .collect(Collectors.joining("\n"))
+                .toLowerCase(Locale.ROOT);
+        return Stream.of(description.toLowerCase(Locale.ROOT).split("\\s+"))
+                .map(word -> word.replaceAll("^[\"“(]+|[.,;:)\"”]+$", ""))
+                .filter(word -> PLAIN_WORD.matcher(word).matches())
+                .filter(word -> !elsewhere.contains(word))
+                .findFirst();
+    }
+
+    @Test
     void searchAttackObjects_blankOrUnknownWords_returnsEmpty() {
         assertThat(knowledgeBase.searchAttackObjects(" ", Set.of(), 5)).isEmpty();
         assertThat(knowledgeBase.searchAttackObjects("qwertyzzz", Set.of(), 5)).isEmpty();
@@ -384,6 +443,7 @@ public abstract class KnowledgeBaseContract {
     @Test
     void indexAttack_recordsTheRelease_andIndexAttackIfChangedSkipsTheSameRelease() {
         assertThat(knowledgeBase.attackRelease()).hasValue(ATTACK.source());
+        assertThat(knowledgeBase.attackVersion()).hasValue(ATTACK.version());
 
         assertThat(knowledgeBase.indexAttackIfChanged(ATTACK)).isFalse();
     }
@@ -412,18 +472,42 @@ public abstract class KnowledgeBaseContract {
         }
     }
 
-    private static final AttackKnowledge TINY_EXTRACT = tinyExtract();
+    @Test
+    void indexAttackIfChanged_sameReleaseOtherContent_indexesAgain() {
+        AttackKnowledge described = tinyExtract("Quixotically hardened contract mitigation.");
+        KnowledgeBase fresh = newKnowledgeBase();
+        try {
+            assertThat(fresh.indexAttackIfChanged(TINY_EXTRACT)).isTrue();
+            assertThat(fresh.searchAttackObjects("quixotically", Set.of(), 5)).isEmpty();
 
-    private static AttackKnowledge tinyExtract() {
+            assertThat(fresh.indexAttackIfChanged(described)).isTrue();
+
+            assertThat(described.source()).isEqualTo(TINY_EXTRACT.source());
+            assertThat(fresh.attackRelease()).hasValue("contract-test release");
+            assertThat(fresh.attackVersion())
+                    .hasValue(described.version())
+                    .isNotEqualTo(Optional.of(TINY_EXTRACT.version()));
+            assertThat(fresh.searchAttackObjects("quixotically", Set.of(), 5))
+                    .extracting(AttackObject::id, AttackObject::description)
+                    .containsExactly(tuple("M9100", "Quixotically hardened contract mitigation."));
+            assertThat(fresh.indexAttackIfChanged(described)).isFalse();
+        } finally {
+            dispose(fresh);
+        }
+    }
+
+    private static final AttackKnowledge TINY_EXTRACT = tinyExtract("");
+
+    private static AttackKnowledge tinyExtract(String mitigationDescription) {
         String json = """
                 {"source": "contract-test release", "tactics": [],
                  "techniques": [{"id": "T9100", "name": "Contract Technique", "tactics": [], "platforms": [],
                                  "description": "Made up.", "mitigations": ["M9100"], "procedures": []}],
-                 "mitigations": [{"id": "M9100", "name": "Contract Mitigation"}],
+                 "mitigations": [{"id": "M9100", "name": "Contract Mitigation", "description": "%s"}],
                  "groups": [{"id": "G9100", "name": "Contract Group", "kind": "group",
                              "aliases": ["Test Bear"], "techniques": ["T9100"]}],
                  "software": [], "campaigns": []}
-                """;
+                """.formatted(mitigationDescription);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write(json.getBytes(StandardCharsets.UTF_8));

@@ -3,8 +3,11 @@ package ai.socagent.agentruntime.attack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +48,7 @@ public final class AttackKnowledge {
 
     private final String source;
     private final String attribution;
+    private final String contentSha256;
     private final List<Tactic> tactics;
     private final List<Technique> techniques;
     private final Map<String, Tactic> tacticsByKey = new LinkedHashMap<>();
@@ -53,16 +57,21 @@ public final class AttackKnowledge {
     private final Map<String, Mitigation> mitigationsById = new LinkedHashMap<>();
     private final Map<String, AttackActor> actorsById = new LinkedHashMap<>();
     private final Map<String, List<AttackActor>> actorsByTechnique = new LinkedHashMap<>();
+    private final List<Mitigation> mitigations;
     private final List<AttackActor> groups;
     private final List<AttackActor> software;
+    private final List<AttackActor> campaigns;
 
-    private AttackKnowledge(Extract extract) {
+    private AttackKnowledge(Extract extract, String contentSha256) {
         this.source = Objects.requireNonNullElse(extract.source(), "");
         this.attribution = Objects.requireNonNullElse(extract.attribution(), "");
+        this.contentSha256 = contentSha256;
         this.tactics = List.copyOf(extract.tactics());
         this.techniques = List.copyOf(extract.techniques());
+        this.mitigations = List.copyOf(extract.mitigations());
         this.groups = List.copyOf(extract.groups());
         this.software = List.copyOf(extract.software());
+        this.campaigns = List.copyOf(extract.campaigns());
         for (Tactic tactic : tactics) {
             tacticsByKey.put(tactic.id(), tactic);
             tacticsByKey.put(tactic.shortname(), tactic);
@@ -75,10 +84,10 @@ public final class AttackKnowledge {
                         .add(technique);
             }
         }
-        extract.mitigations().forEach(m -> mitigationsById.put(m.id(), m));
+        mitigations.forEach(m -> mitigationsById.put(m.id(), m));
         List<AttackActor> actors = new ArrayList<>(groups);
         actors.addAll(software);
-        actors.addAll(extract.campaigns());
+        actors.addAll(campaigns);
         for (AttackActor actor : actors) {
             actorsById.put(actor.id(), actor);
             for (String techniqueId : actor.techniques()) {
@@ -105,23 +114,34 @@ public final class AttackKnowledge {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
         try (InputStream in = new GZIPInputStream(gzippedJson)) {
-            Extract extract = mapper.readValue(in, Extract.class);
+            byte[] json = in.readAllBytes();
+            Extract extract = mapper.readValue(json, Extract.class);
             if (extract.techniques() == null || extract.tactics() == null) {
                 throw new UncheckedIOException(new IOException("not an ATT&CK extract: techniques or tactics missing"));
             }
-            return new AttackKnowledge(new Extract(
-                    extract.source(),
-                    extract.attribution(),
-                    extract.tactics(),
-                    extract.techniques(),
-                    orEmpty(extract.mitigations()),
-                    orEmpty(extract.groups()),
-                    orEmpty(extract.software()),
-                    orEmpty(extract.campaigns())));
+            return new AttackKnowledge(
+                    new Extract(
+                            extract.source(),
+                            extract.attribution(),
+                            extract.tactics(),
+                            extract.techniques(),
+                            orEmpty(extract.mitigations()),
+                            orEmpty(extract.groups()),
+                            orEmpty(extract.software()),
+                            orEmpty(extract.campaigns())),
+                    sha256(json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the ATT&CK extract", e);
         } catch (JacksonException e) {
             throw new UncheckedIOException(new IOException("malformed ATT&CK extract: " + e.getOriginalMessage(), e));
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
@@ -140,6 +160,23 @@ public final class AttackKnowledge {
     /** Which ATT&CK release the extract was made from. */
     public String source() {
         return source;
+    }
+
+    /**
+     * SHA-256 (lower-case hex) of the extract's JSON as read (after gunzip): changes whenever the
+     * content does, even when {@link #source()} (the ATT&CK release) does not, as when
+     * scripts/extract-attack.py starts carrying more of a release.
+     */
+    public String contentSha256() {
+        return contentSha256;
+    }
+
+    /**
+     * The release and the content together, {@code "<source> sha256:<first 16 hex digits>"}: what a
+     * store that indexed this extract records to know whether it has to index it again.
+     */
+    public String version() {
+        return source + " sha256:" + contentSha256.substring(0, 16);
     }
 
     /** MITRE's copyright designation, to show wherever ATT&CK content is displayed. */
@@ -201,6 +238,11 @@ public final class AttackKnowledge {
         return Optional.ofNullable(mitigationsById.get(id));
     }
 
+    /** Every mitigation of the extract, ordered by id, including those linked to no technique. */
+    public List<Mitigation> mitigations() {
+        return mitigations;
+    }
+
     /** The mitigations linked to a technique. */
     public List<Mitigation> mitigationsOf(Technique technique) {
         return technique.mitigations().stream()
@@ -217,6 +259,11 @@ public final class AttackKnowledge {
     /** Malware and tools, ordered by kind then id. */
     public List<AttackActor> software() {
         return software;
+    }
+
+    /** The campaigns, ordered by id. */
+    public List<AttackActor> campaigns() {
+        return campaigns;
     }
 
     /** A group, piece of software or campaign by ATT&CK id (G0082, S0002, C0001). */

@@ -2,6 +2,7 @@ package ai.socagent.agentruntime.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,132 @@ class AttackKnowledgeTest {
                 .extracting(Mitigation::name)
                 .contains("Multi-factor Authentication");
         assertThat(knowledge.mitigation("M1032")).map(Mitigation::name).contains("Multi-factor Authentication");
+    }
+
+    @Test
+    void mitigation_multiFactorAuthentication_hasMitresDescriptionWithoutCitations() {
+        Mitigation mfa = knowledge.mitigation("M1032").orElseThrow();
+
+        assertThat(mfa.description().toLowerCase(Locale.ROOT))
+                .contains("authentication")
+                .contains("verification");
+        assertThat(mfa.description()).doesNotContain("(Citation:").doesNotEndWith(":");
+    }
+
+    @Test
+    void mitigations_shippedExtract_listsAll44InIdOrderIncludingEveryOneLinkedToATechnique() {
+        List<Mitigation> mitigations = knowledge.mitigations();
+
+        assertThat(mitigations).hasSize(44);
+        assertThat(mitigations).extracting(Mitigation::id).isSorted().doesNotHaveDuplicates();
+        assertThat(mitigations)
+                .containsAll(knowledge.techniques().stream()
+                        .flatMap(t -> knowledge.mitigationsOf(t).stream())
+                        .distinct()
+                        .toList());
+    }
+
+    @Test
+    void mitigations_extractWithMitigationLinkedToNoTechnique_listsItToo() throws IOException {
+        AttackKnowledge tiny = AttackKnowledge.load(gzip(tinyExtract("Made up.")));
+
+        assertThat(tiny.mitigations())
+                .extracting(Mitigation::id, Mitigation::description)
+                .containsExactly(tuple("M9100", "Linked."), tuple("M9101", "Linked to no technique."));
+        assertThat(tiny.mitigationsOf(tiny.technique("T9100").orElseThrow()))
+                .extracting(Mitigation::id)
+                .containsExactly("M9100");
+        assertThat(tiny.campaigns()).extracting(AttackActor::id).containsExactly("C9100");
+        assertThat(tiny.actor("C9100")).map(AttackActor::description).hasValue("A made-up campaign.");
+    }
+
+    @Test
+    void group_apt29_hasDescriptionWithLinksAsPlainText() {
+        AttackActor apt29 = knowledge.actor("G0016").orElseThrow();
+
+        assertThat(apt29.description())
+                .startsWith("APT29 is")
+                .contains("Russia")
+                .doesNotContain("(Citation:")
+                .doesNotContain("](");
+    }
+
+    @Test
+    void descriptions_everyMitigationGroupSoftwareAndCampaign_areCompactPlainText() {
+        List<String> descriptions = Stream.of(
+                        knowledge.mitigations().stream().map(Mitigation::description),
+                        knowledge.groups().stream().map(AttackActor::description),
+                        knowledge.software().stream().map(AttackActor::description),
+                        knowledge.campaigns().stream().map(AttackActor::description))
+                .flatMap(s -> s)
+                .toList();
+
+        assertThat(descriptions)
+                .hasSize(44
+                        + knowledge.groups().size()
+                        + knowledge.software().size()
+                        + knowledge.campaigns().size());
+        assertThat(descriptions)
+                .allSatisfy(d -> assertThat(d)
+                        .isNotBlank()
+                        .hasSizeLessThanOrEqualTo(603)
+                        .doesNotContain("(Citation:", "](", "\n"));
+    }
+
+    @Test
+    void campaigns_shippedExtract_areCampaignsInIdOrder() {
+        assertThat(knowledge.campaigns()).hasSizeGreaterThan(40);
+        assertThat(knowledge.campaigns()).extracting(AttackActor::kind).containsOnly("campaign");
+        assertThat(knowledge.campaigns()).extracting(AttackActor::id).isSorted();
+        assertThat(knowledge.campaigns()).extracting(AttackActor::name).contains("SolarWinds Compromise");
+    }
+
+    @Test
+    void version_sameReleaseOtherContent_differsWhileSourceStaysTheSame() throws IOException {
+        AttackKnowledge first = AttackKnowledge.load(gzip(tinyExtract("Made up.")));
+        AttackKnowledge same = AttackKnowledge.load(gzip(tinyExtract("Made up.")));
+        AttackKnowledge changed = AttackKnowledge.load(gzip(tinyExtract("Made up, then described.")));
+
+        assertThat(changed.source()).isEqualTo(first.source()).isEqualTo("tiny release");
+        assertThat(same.version()).isEqualTo(first.version());
+        assertThat(changed.version()).isNotEqualTo(first.version()).startsWith("tiny release sha256:");
+        assertThat(first.contentSha256()).hasSize(64).isEqualTo(same.contentSha256());
+        assertThat(knowledge.version()).startsWith(knowledge.source() + " sha256:");
+    }
+
+    @Test
+    void load_extractWithoutDescriptionsOfObjects_givesEmptyDescriptions() throws IOException {
+        String json = """
+                {"source": "old", "tactics": [], "techniques": [],
+                 "mitigations": [{"id": "M9100", "name": "Old Mitigation"}],
+                 "groups": [{"id": "G9100", "name": "Old Group", "kind": "group", "techniques": []}]}
+                """;
+        AttackKnowledge old = AttackKnowledge.load(gzip(json));
+
+        assertThat(old.mitigation("M9100")).map(Mitigation::description).hasValue("");
+        assertThat(old.actor("G9100")).map(AttackActor::description).hasValue("");
+        assertThat(old.campaigns()).isEmpty();
+    }
+
+    private static String tinyExtract(String techniqueDescription) {
+        return """
+                {"source": "tiny release", "tactics": [],
+                 "techniques": [{"id": "T9100", "name": "Tiny Technique", "tactics": [], "platforms": [],
+                                 "description": "%s", "mitigations": ["M9100"], "procedures": []}],
+                 "mitigations": [{"id": "M9100", "name": "Linked Mitigation", "description": "Linked."},
+                                 {"id": "M9101", "name": "Lone Mitigation", "description": "Linked to no technique."}],
+                 "groups": [], "software": [],
+                 "campaigns": [{"id": "C9100", "name": "Tiny Campaign", "kind": "campaign", "aliases": [],
+                                "description": "A made-up campaign.", "techniques": ["T9100"]}]}
+                """.formatted(techniqueDescription);
+    }
+
+    private static ByteArrayInputStream gzip(String json) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
     }
 
     @Test

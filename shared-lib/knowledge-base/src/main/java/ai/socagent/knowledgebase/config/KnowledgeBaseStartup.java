@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * What the knowledge base loads when the application starts: the shipped ATT&CK extract (unless
- * that release is already indexed) and the configured feeds. Runs once, synchronously, when the
+ * that very extract, same release and content, is already indexed) and the configured feeds. Runs once, synchronously, when the
  * bean is created, so the application is not ready before its knowledge base is.
  */
 public final class KnowledgeBaseStartup {
@@ -71,10 +71,12 @@ public final class KnowledgeBaseStartup {
             KnowledgeBase knowledgeBase, KnowledgeBaseProperties properties, Supplier<AttackKnowledge> attack) {
         long start = System.nanoTime();
         String release = "";
+        String version = "";
         boolean indexed = false;
         if (properties.loadAttackOnStartup()) {
             AttackKnowledge extract = attack.get();
             release = extract.source();
+            version = extract.version();
             indexed = knowledgeBase.indexAttackIfChanged(extract);
         }
         Duration attackTime = Duration.ofNanos(System.nanoTime() - start);
@@ -82,7 +84,7 @@ public final class KnowledgeBaseStartup {
             LOG.log(
                     Level.INFO,
                     "Knowledge base: ATT&CK {0} {1} in {2} ms",
-                    release,
+                    version,
                     indexed ? "indexed" : "already indexed, skipped",
                     attackTime.toMillis());
         }

@@ -59,7 +59,8 @@ import org.apache.lucene.util.BytesRef;
  * full-text search is a dis-max over {@code name^2} and {@code description} like a {@code
  * multi_match} of type {@code best_fields}. Every write commits and refreshes before returning.
  *
- * <p>Techniques, ATT&CK objects, indicators and a meta document (the indexed ATT&CK release) share
+ * <p>Techniques, ATT&CK objects, indicators and a meta document (the indexed ATT&CK release and
+ * version) share
  * one index, told apart by a {@code kind} term. ATT&CK objects use fields of their own ({@code
  * object_name}, ...) so that the term statistics that BM25 scores technique searches with are
  * those of the techniques alone, as in OpenSearch's separate indices; their relation lookups sort
@@ -74,6 +75,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     private static final String ATTACK_OBJECT = "attack-object";
     private static final String META = "meta";
     private static final String ATTACK_RELEASE_KEY = META + ":attack-release";
+    private static final String ATTACK_RELEASE_FIELD = "attack_release";
+    private static final String ATTACK_VERSION_FIELD = "attack_version";
     private static final String OBJECT_ID_SORT = "object_id_sort";
     private static final float NAME_BOOST = 2.0f;
 
@@ -152,16 +155,26 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             Document doc = new Document();
             doc.add(new StringField(KEY, ATTACK_RELEASE_KEY, Field.Store.NO));
             doc.add(new StringField(KIND, META, Field.Store.NO));
-            doc.add(new StoredField("attack_release", attack.source()));
+            doc.add(new StoredField(ATTACK_RELEASE_FIELD, attack.source()));
+            doc.add(new StoredField(ATTACK_VERSION_FIELD, attack.version()));
             writer.updateDocument(new Term(KEY, ATTACK_RELEASE_KEY), doc);
         });
     }
 
     @Override
     public Optional<String> attackRelease() {
+        return attackMeta(ATTACK_RELEASE_FIELD);
+    }
+
+    @Override
+    public Optional<String> attackVersion() {
+        return attackMeta(ATTACK_VERSION_FIELD);
+    }
+
+    private Optional<String> attackMeta(String field) {
         return search(new TermQuery(new Term(KEY, ATTACK_RELEASE_KEY)), 1).stream()
                 .findFirst()
-                .map(doc -> doc.get("attack_release"));
+                .map(doc -> doc.get(field));
     }
 
     @Override

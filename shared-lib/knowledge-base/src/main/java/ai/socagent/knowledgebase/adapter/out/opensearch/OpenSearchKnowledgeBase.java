@@ -43,7 +43,8 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  * <prefix>-techniques}, {@code <prefix>-indicators} and {@code <prefix>-attack-objects}
  * (mitigations, groups, software, campaigns), created on start with explicit, strict mappings that
  * need nothing beyond OpenSearch core (keyword, text with the {@code standard} analyzer, double,
- * date). The indexed ATT&CK release is kept in the {@code _meta} of the techniques index mapping.
+ * date). The indexed ATT&CK release and version (release and content digest) are kept in the
+ * {@code _meta} of the techniques index mapping.
  *
  * <p>Lookups are {@code term} queries on keyword fields, full-text search a {@code multi_match}
  * ({@code best_fields}) over {@code name^2} and {@code description} (ATT&CK objects: {@code
@@ -108,6 +109,7 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
             List<String> technique_ids) {}
 
     private static final String ATTACK_RELEASE = "attack_release";
+    private static final String ATTACK_VERSION = "attack_version";
 
     private final OpenSearchClient client;
     private final OpenSearchTransport ownedTransport;
@@ -185,11 +187,22 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
         call(
                 "record the ATT&CK release in " + techniques,
                 () -> client.indices()
-                        .putMapping(p -> p.index(techniques).meta(ATTACK_RELEASE, JsonData.of(attack.source()))));
+                        .putMapping(p -> p.index(techniques)
+                                .meta(ATTACK_RELEASE, JsonData.of(attack.source()))
+                                .meta(ATTACK_VERSION, JsonData.of(attack.version()))));
     }
 
     @Override
     public Optional<String> attackRelease() {
+        return techniquesMeta(ATTACK_RELEASE);
+    }
+
+    @Override
+    public Optional<String> attackVersion() {
+        return techniquesMeta(ATTACK_VERSION);
+    }
+
+    private Optional<String> techniquesMeta(String key) {
         Map<String, JsonData> meta = call(
                 "get mapping " + techniques,
                 () -> client.indices()
@@ -198,7 +211,7 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
                         .get(techniques)
                         .mappings()
                         .meta());
-        return Optional.ofNullable(meta.get(ATTACK_RELEASE)).map(value -> value.to(String.class));
+        return Optional.ofNullable(meta.get(key)).map(value -> value.to(String.class));
     }
 
     @Override

@@ -2,12 +2,24 @@ package ai.socagent.knowledgebase.adapter.out.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
+import ai.socagent.knowledgebase.AttackObject;
 import ai.socagent.knowledgebase.SampleFeeds;
 import ai.socagent.knowledgebase.TechniqueDocument;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +39,47 @@ class LuceneKnowledgeBasePersistenceTest {
             assertThat(reopened.searchTechniques("port", 1))
                     .extracting(TechniqueDocument::id)
                     .containsExactly("T1046");
+        }
+    }
+
+    @Test
+    void indexAttackIfChanged_indexWrittenBeforeVersionsWereRecorded_indexesTheShippedExtractAgain(
+            @TempDir Path directory) throws IOException {
+        AttackKnowledge attack = AttackKnowledge.embedded();
+        // What an index of the same release looked like before the extract carried descriptions:
+        // M1032 without one, and a meta document with the release only.
+        try (LuceneKnowledgeBase before = LuceneKnowledgeBase.open(directory)) {
+            before.indexAttackObjects(List.of(new AttackObject(
+                    "M1032",
+                    AttackObject.Type.MITIGATION,
+                    "Multi-factor Authentication",
+                    List.of(),
+                    "",
+                    List.of("T1078"))));
+        }
+        try (FSDirectory fs = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Document meta = new Document();
+            meta.add(new StringField("key", "meta:attack-release", Field.Store.NO));
+            meta.add(new StringField("kind", "meta", Field.Store.NO));
+            meta.add(new StoredField("attack_release", attack.source()));
+            writer.updateDocument(new Term("key", "meta:attack-release"), meta);
+            writer.commit();
+        }
+
+        try (LuceneKnowledgeBase reopened = LuceneKnowledgeBase.open(directory)) {
+            assertThat(reopened.attackRelease()).hasValue(attack.source());
+            assertThat(reopened.attackVersion()).isEmpty();
+
+            assertThat(reopened.indexAttackIfChanged(attack)).isTrue();
+
+            assertThat(reopened.findAttackObject("M1032"))
+                    .map(AttackObject::description)
+                    .hasValue(attack.mitigation("M1032").orElseThrow().description());
+        }
+        try (LuceneKnowledgeBase restarted = LuceneKnowledgeBase.open(directory)) {
+            assertThat(restarted.attackVersion()).hasValue(attack.version());
+            assertThat(restarted.indexAttackIfChanged(attack)).isFalse();
         }
     }
 }
