@@ -11,6 +11,6 @@ JAVA="$JAVA_HOME/bin/java"
 ./mvnw -q -B -o -pl shared-lib/event-bus compile -Dspotless.check.skip=true
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -q -B -o -pl shared-lib/event-bus dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
+./mvnw -q -B -o -pl shared-lib/event-bus dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -DincludeScope=runtime
 CP="shared-lib/event-bus/target/classes:$(cat "$CP_FILE")"
 exec "$JAVA" -Xms512m -Xmx512m -cp "$CP" bench/event-bus/InProcessBusBench.java "$@"

@@ -28,6 +28,14 @@ public interface InvestigationContextRepository {
     Page<InvestigationContextEntry> findByLevel(
             String investigationId, String contextLevel, TimeRange range, PageRequest page);
 
+    /**
+     * Base table, whole partition: every unexpired entry of an investigation, all context levels, in
+     * sort-key order (level, then time). For archiving an investigation when it closes.
+     */
+    default Page<InvestigationContextEntry> findByInvestigation(String investigationId, PageRequest page) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot list a whole investigation");
+    }
+
     /** LSI {@code agent_id-timestamp-index}: one agent's entries of an investigation over a time range. */
     Page<InvestigationContextEntry> findByAgent(
             String investigationId, String agentId, TimeRange range, PageRequest page);

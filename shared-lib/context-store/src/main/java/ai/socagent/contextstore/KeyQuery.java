@@ -19,6 +19,9 @@ import java.util.Set;
  */
 public record KeyQuery(ContextTables.Table table, String index, String partitionValue, String sortFrom, String sortTo) {
 
+    private static final String WHOLE_PARTITION_FROM = " ";
+    private static final String WHOLE_PARTITION_TO = "\uffff";
+
     public static KeyQuery globalByContextType(String contextType, TimeRange range) {
         return new KeyQuery(
                 GLOBAL, null, ContextKeys.require(ContextTables.CONTEXT_TYPE, contextType), from(range), to(range));
@@ -46,6 +49,25 @@ public record KeyQuery(ContextTables.Table table, String index, String partition
                 ContextKeys.require(ContextTables.INVESTIGATION_ID, investigationId),
                 ContextKeys.composite(contextLevel, range.from()),
                 ContextKeys.composite(contextLevel, range.to()));
+    }
+
+    /**
+     * Every sort key of an investigation: levels are non-blank and free of control characters, so
+     * each key lies within {@code [" ", "\uffff"]} in Java's string order (the cursor check);
+     * DynamoDB runs it as a partition-only query ({@link #wholePartition()}).
+     */
+    public static KeyQuery investigationAll(String investigationId) {
+        return new KeyQuery(
+                INVESTIGATION,
+                null,
+                ContextKeys.require(ContextTables.INVESTIGATION_ID, investigationId),
+                WHOLE_PARTITION_FROM,
+                WHOLE_PARTITION_TO);
+    }
+
+    /** True for a query over a whole partition of the table ({@link #investigationAll}). */
+    public boolean wholePartition() {
+        return index == null && WHOLE_PARTITION_FROM.equals(sortFrom) && WHOLE_PARTITION_TO.equals(sortTo);
     }
 
     public static KeyQuery investigationByAgent(String investigationId, String agentId, TimeRange range) {

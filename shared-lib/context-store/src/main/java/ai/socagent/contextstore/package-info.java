@@ -6,6 +6,9 @@
  * <p>This package is plain Java: the records, the ports, the typed errors and {@link
  * ai.socagent.contextstore.ContextTables}, the one definition of the tables' schema that both
  * implementations (and, later, the Terraform check) read. The cache tiers are in {@code cache} (L1,
- * read/write-through) and {@code adapter.out.redis} (L2); the S3 archive comes later in the issue.
+ * read/write-through) and {@code adapter.out.redis} (L2). The archive ports ({@link
+ * ai.socagent.contextstore.ContextArchive}, {@link ai.socagent.contextstore.EvidenceStore}) have S3
+ * ({@code adapter.out.s3}) and local-directory ({@code adapter.out.local}) implementations; removals
+ * from AgentContextTable reach the archive through its stream ({@code adapter.in.dynamodbstreams}).
  */
 package ai.socagent.contextstore;

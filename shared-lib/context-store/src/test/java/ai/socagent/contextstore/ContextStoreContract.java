@@ -605,6 +605,48 @@ public abstract class ContextStoreContract {
         assertThat(store.global().find(type, T0)).isPresent();
     }
 
+    // --- whole investigation (archiving on closure) -----------------------------------------------
+
+    @Test
+    void findByInvestigation_pagesThroughEveryLevelInKeyOrder_skippingExpiredAndOtherInvestigations() {
+        String investigation = unique("inv");
+        List<InvestigationContextEntry> live = new ArrayList<>();
+        for (String level : List.of("timeline", "evidence", "root-cause")) {
+            for (int i = 0; i < 2; i++) {
+                live.add(store.investigations()
+                        .create(InvestigationContextEntry.of(
+                                investigation, level, T0.plusSeconds(i), "Investigation", "{}")));
+            }
+        }
+        store.investigations()
+                .create(new InvestigationContextEntry(
+                        investigation, "evidence", T0.plusSeconds(9), "Investigation", "{}", 0, START.plusSeconds(1)));
+        store.investigations().create(InvestigationContextEntry.of(investigation + "x", "evidence", T0, "I", "{}"));
+        clock.advance(Duration.ofSeconds(2));
+
+        List<InvestigationContextEntry> found = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        PageRequest request = PageRequest.first(4);
+        while (true) {
+            Page<InvestigationContextEntry> page = store.investigations().findByInvestigation(investigation, request);
+            found.addAll(page.items());
+            pageSizes.add(page.items().size());
+            if (page.nextCursor().isEmpty()) {
+                break;
+            }
+            request = request.next(page.nextCursor().get());
+        }
+
+        assertThat(found)
+                .extracting(e -> e.contextLevel() + "@" + e.timestamp().getEpochSecond())
+                .containsExactlyElementsOf(live.stream()
+                        .sorted(java.util.Comparator.comparing(InvestigationContextEntry::contextLevel)
+                                .thenComparing(InvestigationContextEntry::timestamp))
+                        .map(e -> e.contextLevel() + "@" + e.timestamp().getEpochSecond())
+                        .toList());
+        assertThat(pageSizes.getFirst()).isEqualTo(4);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     protected static String unique(String prefix) {

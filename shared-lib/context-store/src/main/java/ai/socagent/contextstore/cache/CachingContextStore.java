@@ -61,6 +61,11 @@ public final class CachingContextStore implements ContextStore {
     }
 
     @Override
+    public int purgeExpired(ai.socagent.contextstore.ContextArchive archive) {
+        return delegate.purgeExpired(archive);
+    }
+
+    @Override
     public InvestigationContextRepository investigations() {
         return investigations;
     }
@@ -172,6 +177,11 @@ public final class CachingContextStore implements ContextStore {
         public Page<InvestigationContextEntry> findByLevel(
                 String investigationId, String contextLevel, TimeRange range, PageRequest page) {
             return store.findByLevel(investigationId, contextLevel, range, page);
+        }
+
+        @Override
+        public Page<InvestigationContextEntry> findByInvestigation(String investigationId, PageRequest page) {
+            return store.findByInvestigation(investigationId, page);
         }
 
         @Override

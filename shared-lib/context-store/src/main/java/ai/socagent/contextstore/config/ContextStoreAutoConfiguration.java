@@ -1,15 +1,25 @@
 package ai.socagent.contextstore.config;
 
 import ai.socagent.contextstore.AgentContextRepository;
+import ai.socagent.contextstore.ContextArchive;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.ContextTables;
 import ai.socagent.contextstore.CursorCodec;
+import ai.socagent.contextstore.EvidenceStore;
 import ai.socagent.contextstore.GlobalContextRepository;
+import ai.socagent.contextstore.InvestigationContextArchiver;
 import ai.socagent.contextstore.InvestigationContextRepository;
+import ai.socagent.contextstore.adapter.in.dynamodbstreams.AgentContextStreamArchiver;
 import ai.socagent.contextstore.adapter.out.dynamodb.ContextTableProvisioner;
 import ai.socagent.contextstore.adapter.out.dynamodb.DynamoDbContextStore;
 import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
+import ai.socagent.contextstore.adapter.out.local.LocalDirectoryContextArchive;
+import ai.socagent.contextstore.adapter.out.local.LocalDirectoryEvidenceStore;
 import ai.socagent.contextstore.adapter.out.redis.RedisL2Cache;
+import ai.socagent.contextstore.adapter.out.s3.S3ArchiveProvisioner;
+import ai.socagent.contextstore.adapter.out.s3.S3ContextArchive;
+import ai.socagent.contextstore.adapter.out.s3.S3EvidenceStore;
+import ai.socagent.contextstore.adapter.out.s3.S3StreamCheckpointStore;
 import ai.socagent.contextstore.cache.CachingContextStore;
 import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.ContextCache;
@@ -18,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,6 +37,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Wires a {@link ContextStore} and its three repositories: the embedded store by default, DynamoDB
@@ -115,7 +128,14 @@ public class ContextStoreAutoConfiguration {
             ContextStoreDax l3 = dax.getIfAvailable();
             return cached(
                     DynamoDbContextStore.create(
-                            l3 == null ? client : l3.client(), tables, clock.getIfUnique(Clock::systemUTC), cursors),
+                            l3 == null ? client : l3.client(),
+                            tables,
+                            clock.getIfUnique(Clock::systemUTC),
+                            cursors,
+                            l3 == null
+                                    ? DynamoDbContextStore.standardRetries(
+                                            properties.dynamodb().maxAttempts())
+                                    : null),
                     cache);
         }
 
@@ -125,6 +145,126 @@ public class ContextStoreAutoConfiguration {
         @ConditionalOnProperty(prefix = PREFIX + ".dynamodb", name = "dax-url")
         ContextStoreDax contextStoreDax(ContextStoreProperties properties, DynamoDbClient client) {
             return ContextStoreDax.create(properties.dynamodb().daxUrl(), client);
+        }
+    }
+
+    /**
+     * The archive ports: a local directory by default (standalone), S3 with {@code archive.backend=s3}
+     * (the default with the dynamodb store; needs an {@link S3Client} bean and {@code archive.kms-key-id}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Archiving {
+
+        private final AtomicBoolean provisioned = new AtomicBoolean();
+
+        @Bean
+        @ConditionalOnMissingBean
+        ContextArchive contextArchive(
+                ContextStoreProperties properties, ContextTables tables, ObjectProvider<S3Client> s3) {
+            ContextStoreProperties.Archive archive = properties.archive();
+            if (archive.backend() == ContextStoreProperties.ArchiveBackend.LOCAL) {
+                return LocalDirectoryContextArchive.create(archive.localDirectory(), tables);
+            }
+            return S3ContextArchive.create(
+                    s3(properties, s3), properties.bucketName(archive.contextBucket()), archive.kmsKeyId(), tables);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        EvidenceStore evidenceStore(
+                ContextStoreProperties properties, ObjectProvider<S3Client> s3, ObjectProvider<Clock> clock) {
+            ContextStoreProperties.Archive archive = properties.archive();
+            Clock now = clock.getIfUnique(Clock::systemUTC);
+            if (archive.backend() == ContextStoreProperties.ArchiveBackend.LOCAL) {
+                return LocalDirectoryEvidenceStore.create(archive.localDirectory(), archive.evidenceRetention(), now);
+            }
+            return S3EvidenceStore.create(
+                    s3(properties, s3),
+                    properties.bucketName(archive.evidenceBucket()),
+                    archive.kmsKeyId(),
+                    archive.evidenceRetention(),
+                    now);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        InvestigationContextArchiver investigationContextArchiver(
+                InvestigationContextRepository investigations, ContextArchive archive, ObjectProvider<Clock> clock) {
+            return new InvestigationContextArchiver(investigations, archive, clock.getIfUnique(Clock::systemUTC));
+        }
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = PREFIX, name = "backend", havingValue = "embedded", matchIfMissing = true)
+        ContextArchiveSchedules contextArchiveSchedules(
+                ContextStoreProperties properties, ContextStore store, ContextArchive archive) {
+            return ContextArchiveSchedules.purgeEvery(properties.archive().purgeInterval(), store, archive);
+        }
+
+        /** The stream archiver of AgentContextTable; its checkpoints live in the archive bucket. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = PREFIX, name = "backend", havingValue = "dynamodb")
+        @ConditionalOnProperty(prefix = PREFIX + ".archive.stream-archiver", name = "enabled", havingValue = "true")
+        AgentContextStreamArchiver agentContextStreamArchiver(
+                ContextStoreProperties properties,
+                ContextTables tables,
+                DynamoDbClient dynamoDb,
+                ObjectProvider<DynamoDbStreamsClient> streams,
+                ObjectProvider<S3Client> s3,
+                ContextArchive archive,
+                ObjectProvider<Clock> clock,
+                ContextStore store) {
+            // the store parameter orders this after the store, which may provision the tables first
+            ContextStoreProperties.Archive settings = properties.archive();
+            DynamoDbStreamsClient own = streams.getIfAvailable();
+            DynamoDbStreamsClient streamsClient = own != null ? own : streamsClientLike(dynamoDb);
+            AgentContextStreamArchiver archiver = AgentContextStreamArchiver.create(
+                    streamsClient,
+                    AgentContextStreamArchiver.streamArnOf(dynamoDb, tables),
+                    archive,
+                    S3StreamCheckpointStore.create(
+                            s3(properties, s3), properties.bucketName(settings.contextBucket()), settings.kmsKeyId()),
+                    AgentContextStreamArchiver.InitialPosition.valueOf(
+                            settings.streamArchiver().initialPosition().toUpperCase(java.util.Locale.ROOT)),
+                    clock.getIfUnique(Clock::systemUTC));
+            if (own == null) {
+                archiver.owning(streamsClient);
+            }
+            archiver.start(settings.streamArchiver().pollInterval());
+            return archiver;
+        }
+
+        /** A streams client with the region, credentials and endpoint of the application's DynamoDB client. */
+        private static DynamoDbStreamsClient streamsClientLike(DynamoDbClient dynamoDb) {
+            var settings = dynamoDb.serviceClientConfiguration();
+            var builder = DynamoDbStreamsClient.builder().region(settings.region());
+            if (settings.credentialsProvider() != null) {
+                builder.credentialsProvider(settings.credentialsProvider());
+            }
+            settings.endpointOverride().ifPresent(builder::endpointOverride);
+            return builder.build();
+        }
+
+        private S3Client s3(ContextStoreProperties properties, ObjectProvider<S3Client> s3) {
+            S3Client client = s3.getIfAvailable();
+            ContextStoreProperties.Archive archive = properties.archive();
+            if (client == null) {
+                throw new IllegalStateException(
+                        PREFIX + ".archive.backend=s3 needs an S3Client bean (or set it to local)");
+            }
+            if (archive.kmsKeyId() == null) {
+                throw new IllegalStateException(PREFIX + ".archive.kms-key-id must be set for the S3 archive");
+            }
+            if (archive.provisionBuckets() && provisioned.compareAndSet(false, true)) {
+                S3ArchiveProvisioner.create(
+                                client,
+                                properties.bucketName(archive.contextBucket()),
+                                properties.bucketName(archive.evidenceBucket()),
+                                archive.kmsKeyId())
+                        .provision();
+            }
+            return client;
         }
     }
 

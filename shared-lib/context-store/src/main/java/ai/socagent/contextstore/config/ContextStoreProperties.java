@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cursorSecret shared by every instance of an environment to make page cursors unforgeable;
  *     without it cursors are integrity-checked only
  * @param cache the cache tiers in front of the store (off by default)
+ * @param archive the S3 / local-directory archive and evidence store
  */
 @Validated
 @ConfigurationProperties("soc.context-store")
@@ -30,14 +31,97 @@ public record ContextStoreProperties(
         @Valid Embedded embedded,
         @Valid DynamoDb dynamodb,
         @Size(min = 16) String cursorSecret,
-        @Valid Cache cache) {
+        @Valid Cache cache,
+        @Valid Archive archive) {
 
     public ContextStoreProperties {
         cache = cache == null ? new Cache(false, null, null) : cache;
         environment = environment == null ? "local" : environment;
         backend = backend == null ? Backend.EMBEDDED : backend;
         embedded = embedded == null ? new Embedded(null) : embedded;
-        dynamodb = dynamodb == null ? new DynamoDb(false, null) : dynamodb;
+        dynamodb = dynamodb == null ? new DynamoDb(false, null, null) : dynamodb;
+        archive = (archive == null ? new Archive(null, null, null, null, null, null, false, null, null) : archive)
+                .withDefaults(backend, embedded.file());
+    }
+
+    /** The physical name of a bucket in this environment, like the tables: {@code dev-context-archive}. */
+    public String bucketName(String name) {
+        return environment.isEmpty() ? name : environment + "-" + name;
+    }
+
+    /** Where the archive goes: {@code local} directory (standalone) or {@code s3}. */
+    public enum ArchiveBackend {
+        LOCAL,
+        S3
+    }
+
+    /**
+     * The archive ({@code soc.context-store.archive.*}).
+     *
+     * @param backend {@code local} or {@code s3}; default: {@code s3} with the dynamodb store, else {@code local}
+     * @param contextBucket ContextArchiveBucket, before the environment prefix; default {@code context-archive}
+     * @param evidenceBucket InvestigationEvidenceBucket, before the environment prefix; default
+     *     {@code investigation-evidence}
+     * @param kmsKeyId the customer key (id, ARN or alias) every S3 put is encrypted with; required for s3
+     * @param evidenceRetention object-lock retention of evidence (governance mode); default P2555D (7 years)
+     * @param localDirectory the standalone archive; default {@code archive} next to the embedded store file
+     * @param provisionBuckets create the buckets at start-up (moto/LocalStack); Terraform owns them in AWS
+     * @param purgeInterval how often the embedded store archives and removes expired entries; default
+     *     1 hour, zero to never
+     * @param streamArchiver archiving of AgentContextTable removals from its DynamoDB stream
+     */
+    public record Archive(
+            ArchiveBackend backend,
+            @Pattern(regexp = "[a-z0-9][a-z0-9.-]{1,40}") String contextBucket,
+            @Pattern(regexp = "[a-z0-9][a-z0-9.-]{1,40}") String evidenceBucket,
+            String kmsKeyId,
+            Duration evidenceRetention,
+            Path localDirectory,
+            boolean provisionBuckets,
+            Duration purgeInterval,
+            @Valid StreamArchiver streamArchiver) {
+
+        public Archive {
+            contextBucket = contextBucket == null ? "context-archive" : contextBucket;
+            evidenceBucket = evidenceBucket == null ? "investigation-evidence" : evidenceBucket;
+            kmsKeyId = kmsKeyId == null || kmsKeyId.isBlank() ? null : kmsKeyId;
+            evidenceRetention = evidenceRetention == null ? Duration.ofDays(2555) : evidenceRetention;
+            purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
+            streamArchiver = streamArchiver == null ? new StreamArchiver(false, null, null) : streamArchiver;
+        }
+
+        Archive withDefaults(Backend storeBackend, Path embeddedFile) {
+            ArchiveBackend chosen = backend != null
+                    ? backend
+                    : storeBackend == Backend.DYNAMODB ? ArchiveBackend.S3 : ArchiveBackend.LOCAL;
+            Path parent = embeddedFile.toAbsolutePath().getParent();
+            Path directory = localDirectory != null
+                    ? localDirectory
+                    : (parent == null ? Path.of("archive") : parent.resolve("archive"));
+            return new Archive(
+                    chosen,
+                    contextBucket,
+                    evidenceBucket,
+                    kmsKeyId,
+                    evidenceRetention,
+                    directory,
+                    provisionBuckets,
+                    purgeInterval,
+                    streamArchiver);
+        }
+    }
+
+    /**
+     * @param enabled read AgentContextTable's stream and archive every removed item (dynamodb store only)
+     * @param pollInterval pause between reads of the stream; default 5 s
+     * @param initialPosition where a shard without checkpoint starts: {@code TRIM_HORIZON} (default,
+     *     everything the stream holds) or {@code LATEST}
+     */
+    public record StreamArchiver(boolean enabled, Duration pollInterval, String initialPosition) {
+        public StreamArchiver {
+            pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+            initialPosition = initialPosition == null ? "TRIM_HORIZON" : initialPosition;
+        }
     }
 
     public enum Backend {
@@ -58,10 +142,17 @@ public record ContextStoreProperties(
      * @param daxUrl L3: the DAX cluster endpoint ({@code dax://my-cluster.abc123.dax-clusters.<region>.amazonaws.com});
      *     when set, the store reads and writes through DAX with the region and credentials of the
      *     {@code DynamoDbClient} bean; unset (the default) everywhere but the aws mode
+     * @param maxAttempts attempts per DynamoDB request, the first included, with the SDK's standard
+     *     retry strategy (exponential backoff with jitter, longer for throttling); default 3. Not
+     *     applied through DAX, whose client retries on its own
      */
-    public record DynamoDb(boolean provisionTables, String daxUrl) {
+    public record DynamoDb(
+            boolean provisionTables,
+            String daxUrl,
+            @Positive Integer maxAttempts) {
         public DynamoDb {
             daxUrl = daxUrl == null || daxUrl.isBlank() ? null : daxUrl;
+            maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         }
     }
 

@@ -93,7 +93,9 @@ class ContextStoreAutoConfigurationTest {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .build()) {
-            runner().withPropertyValues("soc.context-store.backend=dynamodb")
+            // archive.backend=local: no S3Client here (the S3 archive's wiring is
+            // ContextArchiveAutoConfigurationTest's)
+            runner().withPropertyValues("soc.context-store.backend=dynamodb", "soc.context-store.archive.backend=local")
                     .withBean(DynamoDbClient.class, () -> client)
                     .run(context -> {
                         assertThat(context).hasSingleBean(DynamoDbContextStore.class);
@@ -199,6 +201,7 @@ class ContextStoreAutoConfigurationTest {
                 .build()) {
             runner().withPropertyValues(
                             "soc.context-store.backend=dynamodb",
+                            "soc.context-store.archive.backend=local",
                             "soc.context-store.dynamodb.dax-url=dax://127.0.0.1:9")
                     .withBean(DynamoDbClient.class, () -> client)
                     .run(context -> {

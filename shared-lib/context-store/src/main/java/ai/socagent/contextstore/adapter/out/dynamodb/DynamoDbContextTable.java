@@ -103,15 +103,18 @@ final class DynamoDbContextTable<T> {
     <E> Page<E> query(KeyQuery query, PageRequest page, Function<T, E> mapper) {
         Map<String, AttributeValue> start =
                 page.cursor() == null ? null : toAttributes(cursors.decode(query, page.cursor()));
-        QueryConditional range = QueryConditional.sortBetween(
-                Key.builder()
-                        .partitionValue(query.partitionValue())
-                        .sortValue(query.sortFrom())
-                        .build(),
-                Key.builder()
-                        .partitionValue(query.partitionValue())
-                        .sortValue(query.sortTo())
-                        .build());
+        QueryConditional range = query.wholePartition()
+                ? QueryConditional.keyEqualTo(
+                        Key.builder().partitionValue(query.partitionValue()).build())
+                : QueryConditional.sortBetween(
+                        Key.builder()
+                                .partitionValue(query.partitionValue())
+                                .sortValue(query.sortFrom())
+                                .build(),
+                        Key.builder()
+                                .partitionValue(query.partitionValue())
+                                .sortValue(query.sortTo())
+                                .build());
         boolean global =
                 query.index() != null && definition.index(query.index()).kind() == ContextTables.IndexKind.GLOBAL;
         List<E> found = new ArrayList<>();

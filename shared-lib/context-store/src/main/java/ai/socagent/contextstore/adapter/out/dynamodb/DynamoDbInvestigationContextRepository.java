@@ -58,6 +58,11 @@ final class DynamoDbInvestigationContextRepository implements InvestigationConte
     }
 
     @Override
+    public Page<InvestigationContextEntry> findByInvestigation(String investigationId, PageRequest page) {
+        return table.query(KeyQuery.investigationAll(investigationId), page, ContextItemMapper::toEntry);
+    }
+
+    @Override
     public Page<InvestigationContextEntry> findByAgent(
             String investigationId, String agentId, TimeRange range, PageRequest page) {
         return table.query(

@@ -65,6 +65,12 @@ final class EmbeddedInvestigationContextRepository implements InvestigationConte
     }
 
     @Override
+    public Page<InvestigationContextEntry> findByInvestigation(String investigationId, PageRequest page) {
+        return EmbeddedQueries.page(
+                table, KeyQuery.investigationAll(investigationId), page, cursors, ContextItems::toInvestigation);
+    }
+
+    @Override
     public Page<InvestigationContextEntry> findByAgent(
             String investigationId, String agentId, TimeRange range, PageRequest page) {
         return EmbeddedQueries.page(

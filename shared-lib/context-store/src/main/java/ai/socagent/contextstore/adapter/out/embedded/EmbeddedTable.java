@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import tools.jackson.core.type.TypeReference;
@@ -112,6 +113,62 @@ final class EmbeddedTable {
             last = item.get();
         }
         return new QueryResult(found, null);
+    }
+
+    ContextTables.Table definition() {
+        return table;
+    }
+
+    /**
+     * Removes expired items, one partition at a time: each group goes to {@code archiver} first, and
+     * is removed only when it returns. Items are re-read under the table's lock just before, so an
+     * item replaced by a create meanwhile is neither archived nor removed.
+     *
+     * @return how many items were removed
+     */
+    int purgeExpired(Consumer<List<Map<String, String>>> archiver) {
+        Map<String, List<String>> expiredByPartition = new LinkedHashMap<>();
+        synchronized (this) {
+            for (Map.Entry<String, String> stored : items.entrySet()) {
+                Map<String, String> item = json.readValue(stored.getValue(), ITEM);
+                if (expired(item)) {
+                    expiredByPartition
+                            .computeIfAbsent(item.get(table.partitionKey()), p -> new ArrayList<>())
+                            .add(stored.getKey());
+                }
+            }
+        }
+        int purged = 0;
+        for (List<String> primaries : expiredByPartition.values()) {
+            synchronized (this) {
+                Map<String, Map<String, String>> group = new LinkedHashMap<>();
+                for (String primary : primaries) {
+                    String stored = items.get(primary);
+                    if (stored != null) {
+                        Map<String, String> item = json.readValue(stored, ITEM);
+                        if (expired(item)) {
+                            group.put(primary, item);
+                        }
+                    }
+                }
+                if (group.isEmpty()) {
+                    continue;
+                }
+                archiver.accept(List.copyOf(group.values()));
+                group.forEach((primary, item) -> {
+                    items.remove(primary);
+                    table.indexes()
+                            .forEach(index -> indexKey(index, item).ifPresent(indexes.get(index.name())::remove));
+                });
+                store.commit();
+                purged += group.size();
+            }
+        }
+        return purged;
+    }
+
+    private boolean expired(Map<String, String> item) {
+        return ContextItems.isExpired(Long.parseLong(item.get(ContextTables.EXPIRES_AT)), clock);
     }
 
     private void write(String primary, Map<String, String> item) {

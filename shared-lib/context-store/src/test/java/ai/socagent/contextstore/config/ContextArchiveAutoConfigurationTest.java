@@ -1,0 +1,126 @@
+package ai.socagent.contextstore.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.socagent.contextstore.ContextArchive;
+import ai.socagent.contextstore.Evidence;
+import ai.socagent.contextstore.EvidenceReceipt;
+import ai.socagent.contextstore.EvidenceStore;
+import ai.socagent.contextstore.InvestigationContextArchiver;
+import ai.socagent.contextstore.adapter.in.dynamodbstreams.AgentContextStreamArchiver;
+import ai.socagent.contextstore.adapter.out.local.LocalDirectoryContextArchive;
+import ai.socagent.contextstore.adapter.out.local.LocalDirectoryEvidenceStore;
+import ai.socagent.contextstore.adapter.out.s3.S3ContextArchive;
+import ai.socagent.contextstore.adapter.out.s3.S3EvidenceStore;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Wiring of the archive ports: local directory in the standalone mode, S3 with the dynamodb store. */
+class ContextArchiveAutoConfigurationTest {
+
+    @TempDir
+    Path directory;
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ContextStoreAutoConfiguration.class))
+                .withPropertyValues("soc.context-store.embedded.file=" + directory.resolve("data/store.mv"));
+    }
+
+    @Test
+    void defaults_archiveToADirectoryBesideTheEmbeddedStore_withSevenYearEvidenceRetention() {
+        Instant now = Instant.parse("2026-11-26T12:00:00Z");
+        runner().withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC)).run(context -> {
+            assertThat(context).hasSingleBean(LocalDirectoryContextArchive.class);
+            assertThat(context).hasSingleBean(LocalDirectoryEvidenceStore.class);
+            assertThat(context).hasSingleBean(InvestigationContextArchiver.class);
+            assertThat(context).doesNotHaveBean(AgentContextStreamArchiver.class);
+            assertThat(context.getBean(ContextArchiveSchedules.class).active()).isTrue();
+            ContextStoreProperties properties = context.getBean(ContextStoreProperties.class);
+            assertThat(properties.archive().localDirectory()).isEqualTo(directory.resolve("data/archive"));
+            assertThat(properties.archive().evidenceRetention()).isEqualTo(Duration.parse("P2555D"));
+
+            EvidenceReceipt receipt = context.getBean(EvidenceStore.class)
+                    .put(new Evidence("inv", "e", "x".getBytes(StandardCharsets.UTF_8), null, Map.of()));
+            assertThat(receipt.retainUntil()).isEqualTo(now.plus(Duration.ofDays(2555)));
+            assertThat(Path.of(URI.create(receipt.location()))).startsWith(directory.resolve("data/archive"));
+        });
+    }
+
+    @Test
+    void purgeIntervalZero_schedulesNoPurge() {
+        runner().withPropertyValues("soc.context-store.archive.purge-interval=0s")
+                .run(context -> assertThat(
+                                context.getBean(ContextArchiveSchedules.class).active())
+                        .isFalse());
+    }
+
+    @Test
+    void dynamodbStore_archivesToS3WithEnvironmentPrefixedBuckets() {
+        try (DynamoDbClient dynamoDb = client(DynamoDbClient.builder());
+                S3Client s3 = client(S3Client.builder())) {
+            runner().withPropertyValues(
+                            "soc.context-store.backend=dynamodb",
+                            "soc.context-store.environment=dev",
+                            "soc.context-store.archive.kms-key-id=alias/soc-archive")
+                    .withBean(DynamoDbClient.class, () -> dynamoDb)
+                    .withBean(S3Client.class, () -> s3)
+                    .run(context -> {
+                        assertThat(context).hasSingleBean(S3ContextArchive.class);
+                        assertThat(context).hasSingleBean(S3EvidenceStore.class);
+                        assertThat(context).doesNotHaveBean(ContextArchiveSchedules.class);
+                        ContextStoreProperties properties = context.getBean(ContextStoreProperties.class);
+                        assertThat(properties.bucketName(properties.archive().contextBucket()))
+                                .isEqualTo("dev-context-archive");
+                        assertThat(properties.bucketName(properties.archive().evidenceBucket()))
+                                .isEqualTo("dev-investigation-evidence");
+                    });
+        }
+    }
+
+    @Test
+    void s3Archive_withoutAnS3ClientOrAKey_failsTheStartupSayingWhat() {
+        try (DynamoDbClient dynamoDb = client(DynamoDbClient.builder());
+                S3Client s3 = client(S3Client.builder())) {
+            runner().withPropertyValues("soc.context-store.backend=dynamodb")
+                    .withBean(DynamoDbClient.class, () -> dynamoDb)
+                    .run(context ->
+                            assertThat(context.getStartupFailure()).hasStackTraceContaining("needs an S3Client bean"));
+            runner().withPropertyValues("soc.context-store.archive.backend=s3")
+                    .withBean(S3Client.class, () -> s3)
+                    .run(context -> assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining("archive.kms-key-id must be set"));
+        }
+    }
+
+    @Test
+    void applicationArchive_present_backsTheArchiveOff() {
+        ContextArchive own = LocalDirectoryContextArchive.create(
+                directory.resolve("own"), ai.socagent.contextstore.ContextTables.forEnvironment("x"));
+        runner().withBean(ContextArchive.class, () -> own)
+                .run(context ->
+                        assertThat(context.getBean(ContextArchive.class)).isSameAs(own));
+    }
+
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C> C client(
+            B builder) {
+        return builder.endpointOverride(URI.create("http://127.0.0.1:9"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .build();
+    }
+}
