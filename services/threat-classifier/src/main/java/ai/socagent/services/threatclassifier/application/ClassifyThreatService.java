@@ -16,6 +16,7 @@ import ai.socagent.domain.event.EmergencyThreatDetected;
 import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.services.threatclassifier.application.port.in.ClassifyThreatUseCase;
+import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,18 +70,30 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
     private final OfflineThreatClassifier classifier;
     private final AttackKnowledge knowledge;
     private final Clock clock;
+    private final ClassificationContextPort context;
 
-    /** Offline only: the offline engine answers every threat. */
+    /** Offline only, keeping no context: for exercising the classification on its own. */
     public ClassifyThreatService(OfflineThreatClassifier classifier, Clock clock) {
         this(new OfflineModelPort(Metrics.globalRegistry), classifier, AttackKnowledge.embedded(), clock);
     }
 
+    /** Keeping no context: for exercising the classification on its own. */
     public ClassifyThreatService(
             ModelPort model, OfflineThreatClassifier classifier, AttackKnowledge knowledge, Clock clock) {
+        this(model, classifier, knowledge, clock, (threat, investigationId, result, by, reason, at) -> {});
+    }
+
+    public ClassifyThreatService(
+            ModelPort model,
+            OfflineThreatClassifier classifier,
+            AttackKnowledge knowledge,
+            Clock clock,
+            ClassificationContextPort context) {
         this.model = Objects.requireNonNull(model, "model");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -117,6 +130,12 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
                         fallbackReason.get());
             }
         }
+        if (fallbackReason.isPresent()) {
+            // the verdict says itself why no model gave it (offline mode, budget spent, model down...)
+            classification = classification.withFallbackReason(fallbackReason.get());
+        }
+        // Kept before the events leave, so the agents they reach find the context already there.
+        context.record(threat, investigationId, classification, producedBy, fallbackReason, now);
         List<DomainEvent> events = new ArrayList<>(2);
         if (classification.severity() == Severity.CRITICAL) {
             events.add(EmergencyThreatDetected.of(

@@ -4,11 +4,14 @@ import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
+import ai.socagent.contextstore.ContextStore;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.services.threatclassifier.adapter.in.eventbus.ThreatClassifierSubscription;
+import ai.socagent.services.threatclassifier.adapter.out.contextstore.ContextStoreClassificationContext;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
+import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
@@ -51,12 +54,21 @@ public class ThreatClassifierConfiguration {
             ObjectProvider<ModelPort> model,
             OfflineThreatClassifier classifier,
             ObjectProvider<MeterRegistry> meters,
-            Clock clock) {
+            Clock clock,
+            ClassificationContextPort context) {
         return new ClassifyThreatService(
                 model.getIfAvailable(() -> new OfflineModelPort(meters.getIfUnique(() -> Metrics.globalRegistry))),
                 classifier,
                 AttackKnowledge.embedded(),
-                clock);
+                clock,
+                context);
+    }
+
+    /** The context store of {@code soc.context-store.*}: embedded by default, DynamoDB in the aws mode. */
+    @Bean
+    @ConditionalOnMissingBean
+    ClassificationContextPort classificationContext(ContextStore store) {
+        return new ContextStoreClassificationContext(store);
     }
 
     @Bean

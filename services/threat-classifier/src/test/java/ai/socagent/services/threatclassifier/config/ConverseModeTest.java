@@ -13,6 +13,9 @@ import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.ModelRouting;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
+import ai.socagent.contextstore.ContextStore;
+import ai.socagent.contextstore.PageRequest;
+import ai.socagent.contextstore.TimeRange;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.classification.ThreatCategory;
@@ -27,6 +30,7 @@ import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.SampleFindings;
 import ai.socagent.observability.MetricNames;
+import ai.socagent.services.threatclassifier.adapter.out.contextstore.ContextStoreClassificationContext;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -106,6 +110,9 @@ class ConverseModeTest {
 
     @Autowired
     private InProcessEventBus bus;
+
+    @Autowired
+    private ContextStore contextStore;
 
     @BeforeEach
     void reset() {
@@ -254,5 +261,21 @@ class ConverseModeTest {
                                     .extracting(t -> t.techniqueId())
                                     .containsExactly("T1078");
                         }));
+        // the investigation finds the model's verdict in its context, recorded before the event left
+        String investigationId = ClassifyThreatService.investigationIdFor(threat);
+        assertThat(contextStore
+                        .investigations()
+                        .findByLevel(
+                                investigationId,
+                                ContextStoreClassificationContext.CONTEXT_LEVEL,
+                                TimeRange.between(
+                                        threat.submittedAt().minusSeconds(1),
+                                        threat.submittedAt().plusSeconds(1)),
+                                PageRequest.first(5))
+                        .items())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.payload())
+                        .contains("\"T1078\"")
+                        .containsAnyOf(ModelRouting.CLAUDE_35_HAIKU, ModelRouting.CLAUDE_35_SONNET));
     }
 }

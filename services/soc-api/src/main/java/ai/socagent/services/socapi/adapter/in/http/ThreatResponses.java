@@ -10,6 +10,7 @@ import ai.socagent.domain.finding.Resource;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.services.socapi.application.SubmissionReceipt;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,13 @@ final class ThreatResponses {
             List<TacticAssignment> tactics,
             List<TechniqueAssignment> techniques,
             String classifiedBy,
-            Instant classifiedAt) {
+            Instant classifiedAt,
+
+            @Schema(
+                    description =
+                            "Why the offline engine gave this verdict rather than a model; absent when a model gave it",
+                    nullable = true)
+            String fallbackReason) {
         static ClassificationView from(Classification classification) {
             return new ClassificationView(
                     classification.category().name(),
@@ -96,7 +103,8 @@ final class ThreatResponses {
                     classification.tactics(),
                     classification.techniques(),
                     classification.classifiedBy(),
-                    classification.classifiedAt());
+                    classification.classifiedAt(),
+                    classification.fallbackReason().orElse(null));
         }
     }
 
