@@ -1,5 +1,7 @@
 # One image recipe for every service of the fleet: docker build --build-arg SERVICE=soc-api .
-# Used by docker-compose.yml (local mode) and by the ECS task definitions (aws mode).
+# Used by docker-compose.yml (local mode) and by the ECS task definitions (aws mode). The standalone
+# image also serves compose's one-shot 'bootstrap' service: `java -jar app.jar bootstrap` creates the
+# local mode's bus, queues, tables, key and buckets in LocalStack (LocalAwsBootstrap).
 FROM eclipse-temurin:25-jdk AS build
 ARG SERVICE
 WORKDIR /src
@@ -7,6 +9,8 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY shared-lib shared-lib
 COPY services services
+# The routing definition: the event-bus build copies it into its jar (in-process routing, bootstrap).
+COPY infra/events infra/events
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl services/${SERVICE} -am package
 
 FROM eclipse-temurin:21-jre

@@ -1,5 +1,7 @@
 package ai.socagent.services.standalone;
 
+import ai.socagent.services.standalone.bootstrap.LocalAwsBootstrap;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -13,7 +15,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = "ai.socagent.services")
 public class StandaloneApplication {
 
+    /**
+     * Starts the fleet; {@code bootstrap ...} instead creates the local mode's AWS resources in an
+     * emulator and exits ({@link LocalAwsBootstrap}, docker-compose's one-shot service).
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bootstrap")) {
+            LocalAwsBootstrap.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(StandaloneApplication.class, args);
     }
 }

@@ -18,12 +18,19 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be run on the build machines (no Docker engine), so its
- * conventions are checked here: every service healthy-checked, memory-limited, pinned, bound to
- * loopback, and the fleet in compose is the fleet in services/.
+ * conventions are checked here: every long-running service healthy-checked, every service
+ * memory-limited, pinned, bound to loopback, the fleet in compose is the fleet in services/, and
+ * the one-shot bootstrap runs before the fleet. {@link LocalFleetIT} runs the local mode's wiring
+ * itself against moto.
  */
 class DockerComposeFileTest {
 
     private static final Path REPOSITORY = Path.of("..", "..");
+
+    /** The one-shot service that creates the AWS resources in LocalStack and exits. */
+    private static final String BOOTSTRAP = "bootstrap";
+
+    private static final Set<String> BACKENDS = Set.of("localstack", "redis", "opensearch");
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
@@ -46,13 +53,65 @@ class DockerComposeFileTest {
                     .filter(name -> !name.equals("standalone"))
                     .collect(Collectors.toSet());
         }
-        assertThat(services.keySet()).containsAll(modules).contains("localstack", "redis", "opensearch");
+        assertThat(services.keySet()).containsAll(modules).containsAll(BACKENDS);
+        // Nothing else: the fleet, the backends and the bootstrap one-shot.
+        assertThat(services.keySet())
+                .allSatisfy(
+                        name -> assertThat(modules.contains(name) || BACKENDS.contains(name) || name.equals(BOOTSTRAP))
+                                .as(name)
+                                .isTrue());
+    }
+
+    @Test
+    void bootstrap_isAOneShotOfTheStandaloneImageThatEveryServiceWaitsFor() {
+        Map<String, Object> bootstrap = services.get(BOOTSTRAP);
+        assertThat(bootstrap).as("bootstrap service").isNotNull().doesNotContainKey("healthcheck");
+        assertThat(String.valueOf(bootstrap.get("restart"))).isEqualTo("no");
+        assertThat(bootstrap.get("command")).isEqualTo(List.of("bootstrap"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> build = (Map<String, Object>) bootstrap.get("build");
+        assertThat(build.get("args")).isEqualTo(Map.of("SERVICE", "standalone"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) bootstrap.get("environment");
+        assertThat(environment).containsEntry("SOC_AWS_ENDPOINT", "http://localstack:4566");
+        assertThat(dependsOn(BOOTSTRAP)).containsEntry("localstack", "service_healthy");
+
+        fleet().forEach(service -> {
+            assertThat(dependsOn(service)).as(service).containsEntry(BOOTSTRAP, "service_completed_successfully");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> env =
+                    (Map<String, Object>) services.get(service).get("environment");
+            assertThat(env).as(service).containsEntry("SPRING_PROFILES_ACTIVE", "local");
+            // the profile has a file to read in every service module
+            assertThat(REPOSITORY.resolve("services/" + service + "/src/main/resources/application-local.yml"))
+                    .as(service)
+                    .isRegularFile();
+        });
+    }
+
+    /** The long-running services built from the Dockerfile: everything but the backends and the bootstrap. */
+    private static List<String> fleet() {
+        return services.keySet().stream()
+                .filter(name -> !BACKENDS.contains(name) && !name.equals(BOOTSTRAP))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> dependsOn(String service) {
+        Map<String, Map<String, String>> dependsOn =
+                (Map<String, Map<String, String>>) services.get(service).getOrDefault("depends_on", Map.of());
+        return dependsOn.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get("condition")));
     }
 
     @Test
     void everyService_hasAHealthcheckAndAMemoryLimit() {
         services.forEach((name, service) -> {
-            assertThat(service).as(name).containsKey("healthcheck").containsKey("mem_limit");
+            assertThat(service).as(name).containsKey("mem_limit");
+            if (name.equals(BOOTSTRAP)) {
+                return; // a one-shot: it exits, so there is no health to check; the others wait for its success
+            }
+            assertThat(service).as(name).containsKey("healthcheck");
             @SuppressWarnings("unchecked")
             Map<String, Object> healthcheck = (Map<String, Object>) service.get("healthcheck");
             assertThat(healthcheck).as(name + " healthcheck").containsKey("test");
@@ -75,16 +134,15 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void dependencies_waitForHealthyBackends() {
-        services.forEach((name, service) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.get("depends_on");
-            if (dependsOn != null) {
-                dependsOn.forEach((dependency, condition) -> assertThat(condition.get("condition"))
-                        .as(name + " -> " + dependency)
-                        .isEqualTo("service_healthy"));
-            }
-        });
+    void dependencies_waitForHealthyBackendsAndTheCompletedBootstrap() {
+        services.keySet()
+                .forEach(name -> dependsOn(name)
+                        .forEach((dependency, condition) -> assertThat(condition)
+                                .as(name + " -> " + dependency)
+                                .isEqualTo(
+                                        dependency.equals(BOOTSTRAP)
+                                                ? "service_completed_successfully"
+                                                : "service_healthy")));
         assertThat(services.get("threat-classifier")).containsKey("depends_on");
     }
 

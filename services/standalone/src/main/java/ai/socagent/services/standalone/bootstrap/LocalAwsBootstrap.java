@@ -1,0 +1,230 @@
+package ai.socagent.services.standalone.bootstrap;
+
+import ai.socagent.contextstore.ContextTables;
+import ai.socagent.contextstore.adapter.out.dynamodb.ContextTableProvisioner;
+import ai.socagent.contextstore.adapter.out.s3.S3ArchiveProvisioner;
+import ai.socagent.eventbus.aws.BootstrappedBus;
+import ai.socagent.eventbus.aws.DynamoDbIdempotencyStore;
+import ai.socagent.eventbus.aws.LocalBusBootstrapper;
+import ai.socagent.eventbus.routing.RoutingDefinition;
+import ai.socagent.eventbus.routing.RoutingDefinitions;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.AlreadyExistsException;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Creates, in an AWS emulator (LocalStack for docker-compose's local mode, moto in the tests), what
+ * the fleet expects to find there: the agents' EventBridge bus with the rules, SQS queues,
+ * dead-letter queues and SNS topic of {@code infra/events/rules.json} ({@link LocalBusBootstrapper}),
+ * the three context tables ({@link ContextTableProvisioner}) and the event bus's idempotency table,
+ * the customer KMS key of the archive (found by its alias, else created with it) and the two archive
+ * buckets ({@link S3ArchiveProvisioner}). Every step is a create-if-missing, so running it again, or
+ * twice at once, changes nothing. In AWS, Terraform owns all of it; this refuses to run without an
+ * endpoint.
+ *
+ * <p>From a shell or docker-compose's one-shot {@code bootstrap} service: {@code java -jar
+ * standalone-exec.jar bootstrap [--endpoint URL] [--region R] [--environment local] [--suffix S]
+ * [--kms-alias alias/soc-local] [--topic-targets-as-queues]}; the endpoint defaults to {@code
+ * SOC_AWS_ENDPOINT}, the region to {@code AWS_REGION}, credentials to the SDK's default chain.
+ */
+public final class LocalAwsBootstrap {
+
+    /** The idempotency table of an environment: {@code local-EventIdempotencyTable}. */
+    public static final String IDEMPOTENCY_TABLE = "EventIdempotencyTable";
+
+    /** The alias of the archive's customer key in the local mode. */
+    public static final String DEFAULT_KMS_ALIAS = "alias/soc-local";
+
+    /**
+     * @param endpoint the emulator
+     * @param region the region to sign for
+     * @param environment the context store's environment: prefix of the tables and buckets ({@code
+     *     soc.context-store.environment}); default {@code local}
+     * @param busSuffix appended to the bus, rule, queue and topic names ({@code
+     *     soc.event-bus.aws.queue-suffix}); default none
+     * @param kmsAlias the archive key's alias ({@code soc.context-store.archive.kms-key-id})
+     * @param topicTargetsAsQueues moto only: rules deliver to a queue named after each SNS topic
+     *     ({@link LocalBusBootstrapper#withTopicTargetsAsQueues()})
+     */
+    public record Settings(
+            URI endpoint,
+            Region region,
+            String environment,
+            String busSuffix,
+            String kmsAlias,
+            boolean topicTargetsAsQueues) {
+        public Settings {
+            Objects.requireNonNull(endpoint, "endpoint: the bootstrap is for emulators (LocalStack, moto) only");
+            Objects.requireNonNull(region, "region");
+            environment = environment == null ? "local" : environment;
+            busSuffix = busSuffix == null ? "" : busSuffix;
+            kmsAlias = kmsAlias == null ? DEFAULT_KMS_ALIAS : kmsAlias;
+            if (!kmsAlias.startsWith("alias/")) {
+                throw new IllegalArgumentException("kms alias must start with alias/: " + kmsAlias);
+            }
+        }
+
+        /** The idempotency table's name ({@code soc.event-bus.aws.idempotency-table}). */
+        public String idempotencyTable() {
+            return environment.isEmpty() ? IDEMPOTENCY_TABLE : environment + "-" + IDEMPOTENCY_TABLE;
+        }
+
+        /** A bucket's physical name, prefixed like the context store does. */
+        public String bucketName(String name) {
+            return environment.isEmpty() ? name : environment + "-" + name;
+        }
+    }
+
+    /** What exists after a run. */
+    public record Result(BootstrappedBus bus, List<String> tables, String kmsKeyArn, List<String> buckets) {}
+
+    private LocalAwsBootstrap() {}
+
+    /** Creates whatever of it is missing, with {@code credentials}; safe to repeat and to run concurrently. */
+    public static Result run(Settings settings, AwsCredentialsProvider credentials) {
+        RoutingDefinition definition = RoutingDefinitions.bundled();
+        try (EventBridgeClient events = client(EventBridgeClient.builder(), settings, credentials);
+                SqsClient sqs = client(SqsClient.builder(), settings, credentials);
+                SnsClient sns = client(SnsClient.builder(), settings, credentials);
+                DynamoDbClient dynamo = client(DynamoDbClient.builder(), settings, credentials);
+                KmsClient kms = client(KmsClient.builder(), settings, credentials);
+                S3Client s3 = client(S3Client.builder().forcePathStyle(true), settings, credentials)) {
+            LocalBusBootstrapper bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
+            if (settings.topicTargetsAsQueues()) {
+                bootstrapper = bootstrapper.withTopicTargetsAsQueues();
+            }
+            BootstrappedBus bus;
+            try {
+                bus = bootstrapper.bootstrap(definition, settings.busSuffix());
+            } catch (ResourceAlreadyExistsException createdMeanwhile) {
+                // a concurrent run created the bus between our look-up and our create: look again
+                bus = bootstrapper.bootstrap(definition, settings.busSuffix());
+            }
+
+            ContextTables tables = ContextTables.forEnvironment(settings.environment());
+            ContextTableProvisioner.create(dynamo, tables).provision();
+            DynamoDbIdempotencyStore.createTable(dynamo, settings.idempotencyTable());
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(settings.idempotencyTable()));
+            List<String> tableNames = new ArrayList<>(tables.names());
+            tableNames.add(settings.idempotencyTable());
+
+            String keyArn = kmsKey(kms, settings.kmsAlias());
+            String archive = settings.bucketName("context-archive");
+            String evidence = settings.bucketName("investigation-evidence");
+            S3ArchiveProvisioner.create(s3, archive, evidence, keyArn).provision();
+            return new Result(bus, List.copyOf(tableNames), keyArn, List.of(archive, evidence));
+        }
+    }
+
+    /** The ARN of the key {@code alias} names; creates key and alias when there is none. */
+    static String kmsKey(KmsClient kms, String alias) {
+        Optional<String> existing = aliasTarget(kms, alias);
+        if (existing.isPresent()) {
+            return kms.describeKey(b -> b.keyId(existing.get())).keyMetadata().arn();
+        }
+        KeyMetadata created = kms.createKey(b -> b.description("SOC agent local archive key (" + alias + ")"))
+                .keyMetadata();
+        try {
+            kms.createAlias(b -> b.aliasName(alias).targetKeyId(created.keyId()));
+            return created.arn();
+        } catch (AlreadyExistsException raced) {
+            // a concurrent run won: use its key, retire ours
+            kms.scheduleKeyDeletion(b -> b.keyId(created.keyId()).pendingWindowInDays(7));
+            String winner = aliasTarget(kms, alias).orElseThrow(() -> raced);
+            return kms.describeKey(b -> b.keyId(winner)).keyMetadata().arn();
+        }
+    }
+
+    private static Optional<String> aliasTarget(KmsClient kms, String alias) {
+        return kms.listAliasesPaginator(b -> b.limit(100)).aliases().stream()
+                .filter(entry -> alias.equals(entry.aliasName()) && entry.targetKeyId() != null)
+                .map(AliasListEntry::targetKeyId)
+                .findFirst();
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> C client(
+            B builder, Settings settings, AwsCredentialsProvider credentials) {
+        return builder.endpointOverride(settings.endpoint())
+                .region(settings.region())
+                .credentialsProvider(credentials)
+                .build();
+    }
+
+    /** {@code bootstrap [--endpoint URL] [--region R] [--environment E] [--suffix S] [--kms-alias A] [--topic-targets-as-queues]}. */
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String endpoint = System.getenv("SOC_AWS_ENDPOINT");
+        String region = Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1");
+        String environment = null;
+        String suffix = null;
+        String alias = null;
+        boolean topicsAsQueues = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--topic-targets-as-queues")) {
+                topicsAsQueues = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                return usage(err, "missing value of " + arg);
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--endpoint" -> endpoint = value;
+                case "--region" -> region = value;
+                case "--environment" -> environment = value;
+                case "--suffix" -> suffix = value;
+                case "--kms-alias" -> alias = value;
+                default -> {
+                    return usage(err, "unknown option " + arg);
+                }
+            }
+        }
+        if (endpoint == null || endpoint.isBlank()) {
+            return usage(err, "no endpoint: set SOC_AWS_ENDPOINT or --endpoint (LocalStack, moto; never AWS)");
+        }
+        Settings settings =
+                new Settings(URI.create(endpoint), Region.of(region), environment, suffix, alias, topicsAsQueues);
+        try (DefaultCredentialsProvider credentials =
+                DefaultCredentialsProvider.builder().build()) {
+            Result result = run(settings, credentials);
+            out.println("bootstrapped " + settings.endpoint() + ": bus "
+                    + result.bus().busName() + ", "
+                    + result.bus().queueUrls().size() + " queues, "
+                    + result.bus().topicArns().size() + " topics, "
+                    + result.bus().ruleArns().size() + " rules; tables " + result.tables() + "; key "
+                    + settings.kmsAlias() + " = " + result.kmsKeyArn() + "; buckets " + result.buckets());
+        }
+        return 0;
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println(problem);
+        err.println("usage: bootstrap [--endpoint URL] [--region R] [--environment local] [--suffix S]"
+                + " [--kms-alias alias/soc-local] [--topic-targets-as-queues]");
+        return 2;
+    }
+}

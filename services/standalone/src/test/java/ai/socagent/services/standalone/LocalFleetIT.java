@@ -1,0 +1,201 @@
+package ai.socagent.services.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ai.socagent.contextstore.ContextTables;
+import ai.socagent.eventbus.aws.LocalBusBootstrapper;
+import ai.socagent.eventbus.routing.RoutingDefinitions;
+import ai.socagent.ingestion.SampleFindings;
+import ai.socagent.services.socapi.SocApiApplication;
+import ai.socagent.services.standalone.bootstrap.LocalAwsBootstrap;
+import ai.socagent.services.threatclassifier.ThreatClassifierApplication;
+import ai.socagent.testsupport.backends.AwsEndpoint;
+import ai.socagent.testsupport.backends.BackendMode;
+import ai.socagent.testsupport.backends.TestBackends;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local mode of docker-compose.yml, without Docker: the bootstrap creates the bus, rules,
+ * queues, tables, key and buckets in the emulator (moto here, LocalStack in compose), then soc-api
+ * and threat-classifier start as two separate Spring applications with the {@code local} profile
+ * and the environment compose gives them ({@code SOC_AWS_ENDPOINT}, {@code AWS_REGION}, {@code
+ * SOC_REDIS_URI}). A finding posted to soc-api comes back classified: soc-api -> EventBridge ->
+ * SQS -> threat-classifier -> EventBridge -> SQS -> soc-api.
+ *
+ * <p>Every name gets a per-run suffix so runs sharing the emulator never collide; each application
+ * reads its own module's application.yml and application-local.yml (the test classpath holds every
+ * service's, so the location is given explicitly).
+ */
+class LocalFleetIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path data;
+
+    private static AwsEndpoint aws;
+    private static String id;
+    private static LocalAwsBootstrap.Settings settings;
+    private static LocalAwsBootstrap.Result bootstrapped;
+    private static final List<ConfigurableApplicationContext> fleet = new ArrayList<>();
+    private static URI socApi;
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void bootstrapAndStartTheFleet() throws Exception {
+        aws = TestBackends.aws();
+        id = TestBackends.uniqueName("f").substring(2);
+        settings = new LocalAwsBootstrap.Settings(
+                aws.endpoint(),
+                aws.region(),
+                "it-" + id,
+                "-" + id,
+                "alias/soc-it-" + id,
+                TestBackends.mode() == BackendMode.PROCESS);
+
+        // Twice at once, as two `docker compose up` might: both succeed and agree.
+        CompletableFuture<LocalAwsBootstrap.Result> first =
+                CompletableFuture.supplyAsync(() -> LocalAwsBootstrap.run(settings, aws.credentials()));
+        CompletableFuture<LocalAwsBootstrap.Result> second =
+                CompletableFuture.supplyAsync(() -> LocalAwsBootstrap.run(settings, aws.credentials()));
+        bootstrapped = first.get();
+        assertThat(second.get()).isEqualTo(bootstrapped);
+
+        fleet.add(start(ThreatClassifierApplication.class, "threat-classifier"));
+        ConfigurableApplicationContext api = start(SocApiApplication.class, "soc-api");
+        fleet.add(api);
+        socApi = URI.create("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** One service as compose runs it: profile local, compose's environment, its own config files. */
+    private static ConfigurableApplicationContext start(Class<?> application, String name) throws Exception {
+        AwsCredentialsProvider credentials = aws.credentials();
+        return new SpringApplicationBuilder(application)
+                .profiles("local")
+                .initializers(context -> context.getBeanFactory().registerSingleton("testAwsCredentials", credentials))
+                .run(
+                        "--spring.config.location=" + configLocation(application),
+                        "--server.port=0",
+                        // what docker-compose.yml sets in the environment
+                        "--SOC_AWS_ENDPOINT=" + aws.endpoint(),
+                        "--AWS_REGION=" + aws.region().id(),
+                        "--SOC_REDIS_URI=" + TestBackends.redis().uri(),
+                        "--SOC_KMS_KEY_ID=" + settings.kmsAlias(),
+                        // this run's names instead of the bootstrap's defaults
+                        "--soc.event-bus.bus-name=" + bootstrapped.bus().busName(),
+                        "--soc.event-bus.aws.queue-suffix=" + settings.busSuffix(),
+                        "--soc.event-bus.aws.idempotency-table=" + settings.idempotencyTable(),
+                        "--soc.event-bus.aws.wait-time-seconds=1",
+                        "--soc.context-store.environment=" + settings.environment(),
+                        // libraries of the other services are on this test classpath too: keep their
+                        // embedded files apart (soc-api in compose has no context store at all)
+                        "--soc.context-store.embedded.file=" + data.resolve(name + "-context.mv"),
+                        "--soc.knowledge-base.embedded.directory=" + data.resolve(name + "-knowledge-base"));
+    }
+
+    /** Where {@code application}'s own application.yml lies: its module's classes directory or jar. */
+    private static String configLocation(Class<?> application) {
+        URL source = application.getProtectionDomain().getCodeSource().getLocation();
+        String location = source.toString();
+        if (location.endsWith(".jar")) {
+            return "jar:" + location + "!/";
+        }
+        return location.endsWith("/") ? location : location + "/";
+    }
+
+    @AfterAll
+    static void stopAndTearDown() {
+        fleet.reversed().forEach(ConfigurableApplicationContext::close);
+        if (bootstrapped == null) {
+            return;
+        }
+        try (EventBridgeClient events =
+                        aws.configure(EventBridgeClient.builder()).build();
+                SqsClient sqs = aws.configure(SqsClient.builder()).build();
+                SnsClient sns = aws.configure(SnsClient.builder()).build();
+                DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder()).build();
+                S3Client s3 = aws.configure(S3Client.builder()).build();
+                KmsClient kms = aws.configure(KmsClient.builder()).build()) {
+            LocalBusBootstrapper.create(events, sqs, sns).teardown(RoutingDefinitions.bundled(), bootstrapped.bus());
+            bootstrapped.tables().forEach(table -> dynamo.deleteTable(b -> b.tableName(table)));
+            bootstrapped.buckets().forEach(bucket -> s3.deleteBucket(b -> b.bucket(bucket)));
+            kms.deleteAlias(b -> b.aliasName(settings.kmsAlias()));
+            // by key id: moto answers HTTP 500 to ScheduleKeyDeletion with the key's ARN
+            String keyId =
+                    bootstrapped.kmsKeyArn().substring(bootstrapped.kmsKeyArn().lastIndexOf('/') + 1);
+            kms.scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(7));
+        }
+    }
+
+    @Test
+    void bootstrap_createsTheBusQueuesTablesKeyAndBuckets() {
+        assertThat(bootstrapped.bus().busName()).isEqualTo("ai-agent-events-" + id);
+        assertThat(bootstrapped.bus().queueUrls())
+                .containsKeys("threat-classifier", "threat-classifier-dlq", "audit-trail", "dashboard");
+        assertThat(bootstrapped.tables())
+                .containsAll(ContextTables.forEnvironment("it-" + id).names())
+                .contains("it-" + id + "-EventIdempotencyTable");
+        assertThat(bootstrapped.kmsKeyArn()).startsWith("arn:aws:kms:");
+        assertThat(bootstrapped.buckets())
+                .containsExactly("it-" + id + "-context-archive", "it-" + id + "-investigation-evidence");
+
+        // A third run, after the fact, still finds everything and creates nothing new.
+        assertThat(LocalAwsBootstrap.run(settings, aws.credentials())).isEqualTo(bootstrapped);
+    }
+
+    @Test
+    void finding_postedToSocApi_comesBackClassifiedThroughEventBridgeAndSqs() throws Exception {
+        String sample = SampleFindings.paths().stream()
+                .filter(path -> path.contains("guardduty"))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> submitted = http.send(
+                HttpRequest.newBuilder(socApi.resolve("/api/v1/findings"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(SampleFindings.read(sample)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String threat = submitted.headers().firstValue("Location").orElseThrow();
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            HttpResponse<String> detail = http.send(
+                    HttpRequest.newBuilder(socApi.resolve(threat)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(detail.statusCode()).isEqualTo(200);
+            JsonNode body = JSON.readTree(detail.body());
+            assertThat(body.path("classification").path("techniques").isEmpty())
+                    .as("classification of %s", body)
+                    .isFalse();
+            List<String> activity = new ArrayList<>();
+            body.path("activity").forEach(a -> activity.add(a.path("detailType").asString()));
+            assertThat(activity).contains("Threat Classification Complete");
+        });
+    }
+}
