@@ -2,6 +2,7 @@
 # The AWS-mode event bus through moto, for reference: events/s and publish-to-handler latency of
 # EventBridgePublisher -> moto EventBridge rule -> SQS -> SqsEventSubscriptions handler.
 # Usage: bench/event-bus/run-moto.sh [events] [publisher threads] [consumer concurrency] [rate/s, 0 = max] [dynamodb|memory]
+#        [subscriptions|direct]
 # Needs the backends: scripts/backends.sh start (moto on SOC_TEST_AWS_ENDPOINT, default 127.0.0.1:15566).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -12,6 +12,6 @@ eval "$(bash scripts/backends.sh env)"
 ./mvnw -q -B -o -pl shared-lib/knowledge-base compile -Dspotless.check.skip=true
 CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -q -B -o -pl shared-lib/knowledge-base dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime
+./mvnw -q -B -o -pl shared-lib/knowledge-base dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -DincludeScope=runtime
 CP="shared-lib/knowledge-base/target/classes:$(cat "$CP_FILE")"
 exec "$JAVA" -Xms512m -Xmx512m -cp "$CP" bench/knowledge-base/KnowledgeBaseLatencyBench.java "$@"

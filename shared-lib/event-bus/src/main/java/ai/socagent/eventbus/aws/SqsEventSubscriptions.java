@@ -170,10 +170,11 @@ public final class SqsEventSubscriptions implements EventSubscriptions, SmartLif
         return running || consumers.values().stream().anyMatch(SqsEventConsumer::isRunning);
     }
 
-    /** Stops every consumer and forgets them; closes the client if this created it. */
+    /** Stops every consumer, ends their handler threads and forgets them; closes the client if this created it. */
     @Override
     public void close() {
         stop();
+        consumers.values().forEach(SqsEventConsumer::close);
         consumers.clear();
         if (ownsClient) {
             sqs.close();
