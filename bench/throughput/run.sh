@@ -9,7 +9,7 @@ JAVA="$JAVA_HOME/bin/java"
 MODULE=shared-lib/agent-runtime
 CP_FILE="$MODULE/target/eval.classpath"
 if [[ ! -f "$CP_FILE" || -n "$(find "$MODULE/src/main" -newer "$CP_FILE" -print -quit)" ]]; then
-  JAVA_HOME="$JAVA_HOME" ./mvnw -q -B -o -pl "$MODULE" compile dependency:build-classpath \
+  JAVA_HOME="$JAVA_HOME" ./mvnw -q -B -o -pl "$MODULE" -am compile dependency:build-classpath \
     -Dmdep.outputFile="$ROOT/$CP_FILE" -DincludeScope=runtime >&2
 fi
 exec "$JAVA" -cp "$MODULE/target/classes:$(cat "$CP_FILE")" \
