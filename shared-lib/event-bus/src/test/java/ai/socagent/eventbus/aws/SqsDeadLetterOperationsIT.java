@@ -9,18 +9,12 @@ import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
-import ai.socagent.testsupport.backends.AwsEndpoint;
-import ai.socagent.testsupport.backends.BackendMode;
-import ai.socagent.testsupport.backends.TestBackends;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The DLQ inspector contract on SQS: EventBridge -> SQS -> SqsEventSubscriptions dead-letters with the
@@ -30,41 +24,28 @@ class SqsDeadLetterOperationsIT extends DeadLetterOperationsContract {
 
     private static final RoutingDefinition DEFINITION = RoutingDefinitions.bundled();
 
-    private static EventBridgeClient events;
-    private static SqsClient sqs;
-    private static SnsClient sns;
+    private static MotoBus.Clients clients;
 
-    private LocalBusBootstrapper bootstrapper;
-    private BootstrappedBus bus;
+    private MotoBus bus;
     private SqsEventSubscriptions subscriptions;
 
     @BeforeAll
     static void clients() {
-        AwsEndpoint aws = TestBackends.aws();
-        events = aws.configure(EventBridgeClient.builder()).build();
-        sqs = aws.configure(SqsClient.builder()).build();
-        sns = aws.configure(SnsClient.builder()).build();
+        clients = MotoBus.clients();
     }
 
     @AfterAll
     static void closeClients() {
-        if (events != null) {
-            events.close();
-            sqs.close();
-            sns.close();
+        if (clients != null) {
+            clients.close();
         }
     }
 
     @BeforeEach
     void bootstrap() {
-        bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
-        if (TestBackends.mode() == BackendMode.PROCESS) {
-            bootstrapper = bootstrapper.withTopicTargetsAsQueues();
-        }
-        bus = bootstrapper.bootstrap(
-                DEFINITION, "-" + TestBackends.uniqueName("d").substring(2));
+        bus = MotoBus.bootstrap(clients, DEFINITION, "d");
         subscriptions = SqsEventSubscriptions.create(
-                sqs,
+                clients.sqs(),
                 DEFINITION,
                 bus::queueUrl,
                 EventCodec.create(),
@@ -78,13 +59,14 @@ class SqsDeadLetterOperationsIT extends DeadLetterOperationsContract {
             subscriptions.close();
         }
         if (bus != null) {
-            bootstrapper.teardown(DEFINITION, bus);
+            bus.close();
         }
     }
 
     @Override
     protected void publish(List<DomainEvent> published, TraceContext trace) {
-        EventBridgePublisher.create(events, bus.busName(), EventCodec.create()).publish(published, trace);
+        EventBridgePublisher.create(clients.events(), bus.busName(), EventCodec.create())
+                .publish(published, trace);
     }
 
     @Override
@@ -94,6 +76,6 @@ class SqsDeadLetterOperationsIT extends DeadLetterOperationsContract {
 
     @Override
     protected DeadLetterOperations operations() {
-        return SqsDeadLetterOperations.create(sqs, DEFINITION, bus);
+        return SqsDeadLetterOperations.create(clients.sqs(), DEFINITION, bus.bus());
     }
 }

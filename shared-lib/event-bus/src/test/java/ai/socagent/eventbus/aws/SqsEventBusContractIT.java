@@ -9,8 +9,6 @@ import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.routing.QueueDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
-import ai.socagent.testsupport.backends.AwsEndpoint;
-import ai.socagent.testsupport.backends.BackendMode;
 import ai.socagent.testsupport.backends.TestBackends;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -37,51 +32,38 @@ class SqsEventBusContractIT extends EventBusContract {
 
     private static final RoutingDefinition DEFINITION = RoutingDefinitions.bundled();
 
-    private static EventBridgeClient events;
-    private static SqsClient sqs;
+    private static MotoBus.Clients clients;
     private static SqsAsyncClient sqsAsync;
-    private static SnsClient sns;
     private static DynamoDbClient dynamo;
     private static String claimsTable;
 
-    private LocalBusBootstrapper bootstrapper;
-    private BootstrappedBus bus;
+    private MotoBus bus;
     private IdempotencyStore idempotency;
     private final List<SqsEventConsumer> consumers = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> deadLetters = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void clients() {
-        AwsEndpoint aws = TestBackends.aws();
-        events = aws.configure(EventBridgeClient.builder()).build();
-        sqs = aws.configure(SqsClient.builder()).build();
-        sqsAsync = aws.configure(SqsAsyncClient.builder()).build();
-        sns = aws.configure(SnsClient.builder()).build();
-        dynamo = aws.configure(DynamoDbClient.builder()).build();
+        clients = MotoBus.clients();
+        sqsAsync = clients.aws().configure(SqsAsyncClient.builder()).build();
+        dynamo = clients.aws().configure(DynamoDbClient.builder()).build();
         claimsTable = TestBackends.uniqueName("event-claims");
         DynamoDbIdempotencyStore.createTable(dynamo, claimsTable);
     }
 
     @AfterAll
     static void closeClients() {
-        if (events != null) {
+        if (clients != null) {
             dynamo.deleteTable(b -> b.tableName(claimsTable));
-            events.close();
-            sqs.close();
+            clients.close();
             sqsAsync.close();
-            sns.close();
             dynamo.close();
         }
     }
 
     @BeforeEach
     void bootstrap() {
-        bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
-        if (TestBackends.mode() == BackendMode.PROCESS) {
-            bootstrapper = bootstrapper.withTopicTargetsAsQueues();
-        }
-        bus = bootstrapper.bootstrap(
-                DEFINITION, "-" + TestBackends.uniqueName("c").substring(2));
+        bus = MotoBus.bootstrap(clients, DEFINITION, "c");
         idempotency = DynamoDbIdempotencyStore.create(dynamo, claimsTable);
     }
 
@@ -89,23 +71,25 @@ class SqsEventBusContractIT extends EventBusContract {
     void teardown() {
         consumers.forEach(SqsEventConsumer::close);
         if (bus != null) {
-            bootstrapper.teardown(DEFINITION, bus);
+            bus.close();
         }
     }
 
     @Override
     protected void publish(List<DomainEvent> published, TraceContext trace) {
-        EventBridgePublisher.create(events, bus.busName(), EventCodec.create()).publish(published, trace);
+        EventBridgePublisher.create(clients.events(), bus.busName(), EventCodec.create())
+                .publish(published, trace);
     }
 
     @Override
     protected void publishEvent(String source, String detailType, String detail) {
-        var response = events.putEvents(b -> b.entries(PutEventsRequestEntry.builder()
-                .eventBusName(bus.busName())
-                .source(source)
-                .detailType(detailType)
-                .detail(detail)
-                .build()));
+        var response = clients.events()
+                .putEvents(b -> b.entries(PutEventsRequestEntry.builder()
+                        .eventBusName(bus.busName())
+                        .source(source)
+                        .detailType(detailType)
+                        .detail(detail)
+                        .build()));
         if (response.failedEntryCount() > 0) {
             throw new IllegalStateException("PutEvents refused the entry: " + response.entries());
         }
@@ -130,13 +114,13 @@ class SqsEventBusContractIT extends EventBusContract {
     protected List<String> deadLetterReasons(String queue) {
         String url = bus.queueUrl(DEFINITION.queue(queue).orElseThrow().deadLetterQueue());
         List<String> reasons = deadLetters.computeIfAbsent(queue, q -> new CopyOnWriteArrayList<>());
-        List<Message> messages = sqs.receiveMessage(
-                        b -> b.queueUrl(url).maxNumberOfMessages(10).messageAttributeNames("All"))
+        List<Message> messages = clients.sqs()
+                .receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).messageAttributeNames("All"))
                 .messages();
         for (Message message : messages) {
             var reason = message.messageAttributes().get(SqsEventConsumer.REASON_ATTRIBUTE);
             reasons.add(reason == null ? "(moved by the redrive policy, no reason)" : reason.stringValue());
-            sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+            clients.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
         }
         return List.copyOf(reasons);
     }

@@ -19,9 +19,6 @@ import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
 import ai.socagent.eventbus.routing.QueueDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
-import ai.socagent.testsupport.backends.AwsEndpoint;
-import ai.socagent.testsupport.backends.BackendMode;
-import ai.socagent.testsupport.backends.TestBackends;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,10 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SqsEventConsumer keeps consuming whatever fails: every failure path gives the listener container's
@@ -52,42 +46,29 @@ class SqsEventConsumerResilienceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final RetryPolicy NO_BACKOFF = new RetryPolicy(Duration.ZERO, 1.0, Duration.ZERO);
 
-    private static EventBridgeClient events;
-    private static SqsClient sqs;
+    private static MotoBus.Clients clients;
     private static SqsAsyncClient sqsAsync;
-    private static SnsClient sns;
 
-    private LocalBusBootstrapper bootstrapper;
-    private BootstrappedBus bus;
+    private MotoBus bus;
     private SqsEventConsumer consumer;
 
     @BeforeAll
     static void clients() {
-        AwsEndpoint aws = TestBackends.aws();
-        events = aws.configure(EventBridgeClient.builder()).build();
-        sqs = aws.configure(SqsClient.builder()).build();
-        sqsAsync = aws.configure(SqsAsyncClient.builder()).build();
-        sns = aws.configure(SnsClient.builder()).build();
+        clients = MotoBus.clients();
+        sqsAsync = clients.aws().configure(SqsAsyncClient.builder()).build();
     }
 
     @AfterAll
     static void closeClients() {
-        if (events != null) {
-            events.close();
-            sqs.close();
+        if (clients != null) {
+            clients.close();
             sqsAsync.close();
-            sns.close();
         }
     }
 
     @BeforeEach
     void bootstrap() {
-        bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
-        if (TestBackends.mode() == BackendMode.PROCESS) {
-            bootstrapper = bootstrapper.withTopicTargetsAsQueues();
-        }
-        bus = bootstrapper.bootstrap(
-                DEFINITION, "-" + TestBackends.uniqueName("r").substring(2));
+        bus = MotoBus.bootstrap(clients, DEFINITION, "r");
     }
 
     @AfterEach
@@ -96,7 +77,7 @@ class SqsEventConsumerResilienceIT {
             consumer.close();
         }
         if (bus != null) {
-            bootstrapper.teardown(DEFINITION, bus);
+            bus.close();
         }
     }
 
@@ -135,8 +116,9 @@ class SqsEventConsumerResilienceIT {
 
         publish(bad);
         IntStream.range(0, 4)
-                .forEach(i -> sqs.sendMessage(
-                        b -> b.queueUrl(bus.queueUrl("investigation")).messageBody("not an EventBridge event " + i)));
+                .forEach(i -> clients.sqs()
+                        .sendMessage(b -> b.queueUrl(bus.queueUrl("investigation"))
+                                .messageBody("not an EventBridge event " + i)));
         publish(good);
 
         await().atMost(PATIENCE).until(() -> handled.size() == good.size());
@@ -179,7 +161,8 @@ class SqsEventConsumerResilienceIT {
     }
 
     private void publish(List<DomainEvent> published) {
-        EventBridgePublisher.create(events, bus.busName(), EventCodec.create()).publish(published, TRACE);
+        EventBridgePublisher.create(clients.events(), bus.busName(), EventCodec.create())
+                .publish(published, TRACE);
     }
 
     private static List<DomainEvent> events(int count) {

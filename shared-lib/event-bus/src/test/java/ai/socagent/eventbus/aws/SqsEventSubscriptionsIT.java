@@ -13,12 +13,8 @@ import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
-import ai.socagent.testsupport.backends.AwsEndpoint;
-import ai.socagent.testsupport.backends.BackendMode;
-import ai.socagent.testsupport.backends.TestBackends;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -29,9 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * SqsEventSubscriptions in the emulator: a subscribed queue is consumed once per event, priority queues
@@ -43,45 +36,30 @@ class SqsEventSubscriptionsIT {
     private static final TraceContext TRACE = TraceContext.newRoot();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private static EventBridgeClient events;
-    private static SqsClient sqs;
-    private static SnsClient sns;
+    private static MotoBus.Clients clients;
 
-    private LocalBusBootstrapper bootstrapper;
-    private BootstrappedBus bus;
+    private MotoBus bus;
     private SqsEventSubscriptions subscriptions;
 
     @BeforeAll
     static void clients() {
-        AwsEndpoint aws = TestBackends.aws();
-        events = aws.configure(EventBridgeClient.builder()).build();
-        sqs = aws.configure(SqsClient.builder()).build();
-        sns = aws.configure(SnsClient.builder()).build();
+        clients = MotoBus.clients();
     }
 
     @AfterAll
     static void closeClients() {
-        if (events != null) {
-            events.close();
-            sqs.close();
-            sns.close();
+        if (clients != null) {
+            clients.close();
         }
     }
 
     @BeforeEach
     void bootstrap() {
-        bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
-        if (TestBackends.mode() == BackendMode.PROCESS) {
-            bootstrapper = bootstrapper.withTopicTargetsAsQueues();
-        }
-        bus = bootstrapper.bootstrap(
-                DEFINITION, "-" + TestBackends.uniqueName("s").substring(2));
-        String suffix =
-                bus.queueUrl("dashboard").substring(bus.queueUrl("dashboard").lastIndexOf("dashboard") + 9);
+        bus = MotoBus.bootstrap(clients, DEFINITION, "s");
         subscriptions = SqsEventSubscriptions.create(
-                sqs,
+                clients.sqs(),
                 DEFINITION,
-                new SqsQueueUrls(sqs, suffix, Map.of()),
+                bus.queueUrls(),
                 EventCodec.create(),
                 InMemoryIdempotencyStore.create(),
                 new SqsEventSubscriptions.Settings(
@@ -94,12 +72,13 @@ class SqsEventSubscriptionsIT {
             subscriptions.close();
         }
         if (bus != null) {
-            bootstrapper.teardown(DEFINITION, bus);
+            bus.close();
         }
     }
 
     private void publish(List<? extends DomainEvent> published) {
-        EventBridgePublisher.create(events, bus.busName(), EventCodec.create()).publish(published, TRACE);
+        EventBridgePublisher.create(clients.events(), bus.busName(), EventCodec.create())
+                .publish(published, TRACE);
     }
 
     @Test

@@ -13,9 +13,6 @@ import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
-import ai.socagent.testsupport.backends.AwsEndpoint;
-import ai.socagent.testsupport.backends.BackendMode;
-import ai.socagent.testsupport.backends.TestBackends;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -26,7 +23,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * One trace across the cloud path in the emulator: EventBridgePublisher (producer span) -> rule -> SQS
@@ -47,9 +40,7 @@ class SqsEventTracingIT {
     private static final RoutingDefinition DEFINITION = RoutingDefinitions.bundled();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    private static EventBridgeClient events;
-    private static SqsClient sqs;
-    private static SnsClient sns;
+    private static MotoBus.Clients clients;
 
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
     private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
@@ -57,41 +48,28 @@ class SqsEventTracingIT {
                     .addSpanProcessor(SimpleSpanProcessor.create(exporter))
                     .build())
             .build();
-    private LocalBusBootstrapper bootstrapper;
-    private BootstrappedBus bus;
+    private MotoBus bus;
     private SqsEventSubscriptions subscriptions;
 
     @BeforeAll
     static void clients() {
-        AwsEndpoint aws = TestBackends.aws();
-        events = aws.configure(EventBridgeClient.builder()).build();
-        sqs = aws.configure(SqsClient.builder()).build();
-        sns = aws.configure(SnsClient.builder()).build();
+        clients = MotoBus.clients();
     }
 
     @AfterAll
     static void closeClients() {
-        if (events != null) {
-            events.close();
-            sqs.close();
-            sns.close();
+        if (clients != null) {
+            clients.close();
         }
     }
 
     @BeforeEach
     void bootstrap() {
-        bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
-        if (TestBackends.mode() == BackendMode.PROCESS) {
-            bootstrapper = bootstrapper.withTopicTargetsAsQueues();
-        }
-        bus = bootstrapper.bootstrap(
-                DEFINITION, "-" + TestBackends.uniqueName("t").substring(2));
-        String suffix =
-                bus.queueUrl("dashboard").substring(bus.queueUrl("dashboard").lastIndexOf("dashboard") + 9);
+        bus = MotoBus.bootstrap(clients, DEFINITION, "t");
         subscriptions = SqsEventSubscriptions.create(
-                sqs,
+                clients.sqs(),
                 DEFINITION,
-                new SqsQueueUrls(sqs, suffix, Map.of()),
+                bus.queueUrls(),
                 EventCodec.create(),
                 InMemoryIdempotencyStore.create(),
                 new SqsEventSubscriptions.Settings(
@@ -105,7 +83,7 @@ class SqsEventTracingIT {
             subscriptions.close();
         }
         if (bus != null) {
-            bootstrapper.teardown(DEFINITION, bus);
+            bus.close();
         }
         openTelemetry.close();
     }
@@ -121,7 +99,7 @@ class SqsEventTracingIT {
         });
         TraceContext root = TraceContext.newRoot();
 
-        EventBridgePublisher.create(events, bus.busName(), EventCodec.create(), openTelemetry)
+        EventBridgePublisher.create(clients.events(), bus.busName(), EventCodec.create(), openTelemetry)
                 .publish(List.of(planned), root);
 
         await().atMost(PATIENCE).until(() -> consumerSpans().size() == 1);

@@ -13,16 +13,12 @@ import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.SampleEvents;
 import ai.socagent.eventbus.TraceContext;
-import ai.socagent.eventbus.aws.BootstrappedBus;
 import ai.socagent.eventbus.aws.EventBridgePublisher;
-import ai.socagent.eventbus.aws.LocalBusBootstrapper;
+import ai.socagent.eventbus.aws.MotoBus;
 import ai.socagent.eventbus.aws.SqsEventSubscriptions;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
-import ai.socagent.testsupport.backends.AwsEndpoint;
-import ai.socagent.testsupport.backends.BackendMode;
-import ai.socagent.testsupport.backends.TestBackends;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +34,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -54,46 +49,31 @@ class EventBusAwsModeIT {
     private static final RoutingDefinition DEFINITION = RoutingDefinitions.bundled();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static AwsEndpoint aws;
-    private static EventBridgeClient events;
-    private static SqsClient sqs;
-    private static SnsClient sns;
+    private static MotoBus.Clients clients;
 
-    private LocalBusBootstrapper bootstrapper;
-    private BootstrappedBus bus;
-    private String suffix;
+    private MotoBus bus;
 
     @BeforeAll
     static void clients() {
-        aws = TestBackends.aws();
-        events = aws.configure(EventBridgeClient.builder()).build();
-        sqs = aws.configure(SqsClient.builder()).build();
-        sns = aws.configure(SnsClient.builder()).build();
+        clients = MotoBus.clients();
     }
 
     @AfterAll
     static void closeClients() {
-        if (events != null) {
-            events.close();
-            sqs.close();
-            sns.close();
+        if (clients != null) {
+            clients.close();
         }
     }
 
     @BeforeEach
     void bootstrap() {
-        bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
-        if (TestBackends.mode() == BackendMode.PROCESS) {
-            bootstrapper = bootstrapper.withTopicTargetsAsQueues();
-        }
-        suffix = "-" + TestBackends.uniqueName("m").substring(2);
-        bus = bootstrapper.bootstrap(DEFINITION, suffix);
+        bus = MotoBus.bootstrap(clients, DEFINITION, "m");
     }
 
     @AfterEach
     void teardown() {
         if (bus != null) {
-            bootstrapper.teardown(DEFINITION, bus);
+            bus.close();
         }
     }
 
@@ -104,19 +84,21 @@ class EventBusAwsModeIT {
                 .withPropertyValues(
                         "soc.event-bus.mode=aws",
                         "soc.event-bus.bus-name=" + bus.busName(),
-                        "soc.event-bus.aws.queue-suffix=" + suffix,
+                        "soc.event-bus.aws.queue-suffix=" + bus.suffix(),
                         "soc.event-bus.aws.wait-time-seconds=1",
                         "soc.event-bus.retry.initial=10ms",
                         "soc.event-bus.retry.max=50ms")
                 .withBean(
                         EventBridgeClient.class,
-                        () -> aws.configure(EventBridgeClient.builder()).build())
+                        () -> clients.aws()
+                                .configure(EventBridgeClient.builder())
+                                .build())
                 .withBean(
                         SqsClient.class,
-                        () -> aws.configure(SqsClient.builder()).build())
+                        () -> clients.aws().configure(SqsClient.builder()).build())
                 .withBean(
                         SqsAsyncClient.class,
-                        () -> aws.configure(SqsAsyncClient.builder()).build());
+                        () -> clients.aws().configure(SqsAsyncClient.builder()).build());
     }
 
     @Test
@@ -184,15 +166,16 @@ class EventBusAwsModeIT {
     void malformedAndUnknownMessages_goToTheDeadLetterQueueWithTheirReasonWithoutCallingTheHandler() {
         service().withUserConfiguration(InvestigationService.class).run(context -> {
             Recorder investigation = context.getBean(Recorder.class);
-            String queueUrl =
-                    sqs.getQueueUrl(b -> b.queueName("investigation" + suffix)).queueUrl();
+            String queueUrl = clients.sqs()
+                    .getQueueUrl(b -> b.queueName("investigation" + bus.suffix()))
+                    .queueUrl();
             String unknownDetailType = """
                     {"version":"0","id":"6f1f8b3c-2f4e-4c55-9d57-0c6a0e1f2a3b","detail-type":"Threat Exploded",\
                     "source":"ai-agent-service","account":"123456789012","time":"2026-11-26T10:15:30Z",\
                     "region":"us-east-1","resources":[],"detail":{"schemaVersion":1}}""";
 
-            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{not an event"));
-            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(unknownDetailType));
+            clients.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody("{not an event"));
+            clients.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(unknownDetailType));
 
             DeadLetterOperations deadLetters = context.getBean(DeadLetterOperations.class);
             await().atMost(PATIENCE)
