@@ -133,6 +133,35 @@ class ContextStoreClassificationContextTest {
         assertThat(global).extracting(GlobalContextEntry::timestamp).doesNotHaveDuplicates();
     }
 
+    @Test
+    void record_aWholePayloadSubmittedAtOnce_landsMostlyOnFirstTriesWithinItsMillisecond() {
+        List<Threat> threats = SampleFindings.paths().stream()
+                .flatMap(path -> ingestion.ingest(SampleFindings.read(path), SUBMITTED).findings().stream())
+                .map(finding -> Threat.forFinding(finding, "corr-batch", SUBMITTED))
+                .distinct()
+                .toList();
+        threats.forEach(this::record);
+
+        List<GlobalContextEntry> global = store.global()
+                .findByContextType(
+                        ContextStoreClassificationContext.CONTEXT_TYPE, AROUND, PageRequest.first(threats.size() + 1))
+                .items();
+        assertThat(global).hasSize(threats.size());
+        Instant millisecond = SUBMITTED.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        assertThat(global)
+                .extracting(GlobalContextEntry::timestamp)
+                .allSatisfy(timestamp -> assertThat(timestamp).isBetween(millisecond, millisecond.plusMillis(2)));
+        long onFirstTry = threats.stream()
+                .filter(threat -> store.global()
+                        .find(
+                                ContextStoreClassificationContext.CONTEXT_TYPE,
+                                ContextStoreClassificationContext.firstGlobalSlot(threat))
+                        .map(entry -> entry.payload().contains(threat.threatId()))
+                        .orElse(false))
+                .count();
+        assertThat(onFirstTry).isGreaterThanOrEqualTo(threats.size() * 9L / 10);
+    }
+
     private String record(Threat threat) {
         var outcome = service.classifyWithOutcome(threat);
         String investigationId = ClassifyThreatService.investigationIdFor(threat);
