@@ -1,9 +1,11 @@
 package ai.socagent.domain.investigation;
 
+import ai.socagent.domain.NameBasedIds;
 import ai.socagent.domain.Preconditions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The investigation of one threat. Immutable: {@link #transitionTo} returns a new instance.
@@ -65,10 +67,23 @@ public record Investigation(
         }
     }
 
-    /** A new OPEN investigation with a random id. */
+    /** Namespace of {@link #idForThreat(String)}. */
+    public static final UUID ID_NAMESPACE = UUID.fromString("3f6b8f0e-9a52-4d7c-b1e4-6c0d2a9e7f15");
+
+    /**
+     * The id of the investigation of a threat: a name-based (version 5) UUID of the threat id. A
+     * threat has one investigation, so every agent, and the API, finds it from the threat id alone,
+     * and a redelivered threat lands in the same investigation.
+     */
+    public static String idForThreat(String threatId) {
+        Preconditions.requireUuid(threatId, "threatId");
+        return NameBasedIds.uuidV5(ID_NAMESPACE, threatId);
+    }
+
+    /** A new OPEN investigation of a threat, with the id {@link #idForThreat(String)}. */
     public static Investigation open(String threatId, String correlationId, Instant openedAt) {
         return new Investigation(
-                Preconditions.newId(),
+                idForThreat(threatId),
                 threatId,
                 correlationId,
                 InvestigationStatus.OPEN,

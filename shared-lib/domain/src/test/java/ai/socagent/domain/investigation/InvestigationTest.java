@@ -19,6 +19,22 @@ class InvestigationTest {
     }
 
     @Test
+    void idForThreat_sameThreat_sameInvestigationWhichOpenUses() {
+        String threatId = Preconditions.newId();
+
+        assertThat(Investigation.idForThreat(threatId))
+                .isEqualTo(Investigation.idForThreat(threatId))
+                .isNotEqualTo(Investigation.idForThreat(Preconditions.newId()))
+                .isEqualTo(Investigation.open(threatId, "c", T0).investigationId());
+        // the id the ThreatClassifier gave investigations before the rule moved into the domain
+        assertThat(Investigation.idForThreat("00000000-0000-4000-8000-000000000001"))
+                .isEqualTo(ai.socagent.domain.NameBasedIds.uuidV5(
+                        java.util.UUID.fromString("3f6b8f0e-9a52-4d7c-b1e4-6c0d2a9e7f15"),
+                        "00000000-0000-4000-8000-000000000001"));
+        assertThatThrownBy(() -> Investigation.idForThreat("x")).hasMessageContaining("threatId");
+    }
+
+    @Test
     void transitionTo_fullLifecycle_recordsEveryStep() {
         Investigation investigation = open();
         InvestigationStatus[] path = {
