@@ -1,7 +1,9 @@
 package ai.socagent.domainjson;
 
+import ai.socagent.domain.agent.AgentWork;
 import ai.socagent.domain.audit.AuditEntry;
 import ai.socagent.domain.classification.Classification;
+import ai.socagent.domain.classification.ThreatPattern;
 import ai.socagent.domain.indicator.EnrichmentSummary;
 import ai.socagent.domain.investigation.Investigation;
 import ai.socagent.domain.investigation.RootCause;
@@ -13,8 +15,10 @@ import java.util.List;
 
 /**
  * Every record one agent leaves in the context store for the next, with its schema version. A
- * record type's name is also the context level it is kept under in the investigation's partition
- * (InvestigationContextTable), so "what does this investigation hold" is readable from the keys.
+ * record type's name is also the context level an investigation record is kept under in its
+ * partition (InvestigationContextTable), so "what does this investigation hold" is readable from the
+ * keys; {@link #THREAT_PATTERN} lives in GlobalContextTable and {@link #AGENT_WORK} in
+ * AgentContextTable.
  *
  * <p>Changing a record's shape means a new schema version here, with the upgrade that reads the
  * old documents ({@link ContextRecordType#nextVersion}).
@@ -51,6 +55,14 @@ public final class ContextRecords {
     public static final ContextRecordType<ResponseAction> RESPONSE_ACTION =
             ContextRecordType.of("response-action", 1, ResponseAction.class);
 
+    /** A classified threat as other investigations correlate with it (GlobalContextTable). */
+    public static final ContextRecordType<ThreatPattern> THREAT_PATTERN =
+            ContextRecordType.of("threat-pattern", 1, ThreatPattern.class);
+
+    /** What an agent did in its session of an investigation (AgentContextTable). */
+    public static final ContextRecordType<AgentWork> AGENT_WORK =
+            ContextRecordType.of("agent-work", 1, AgentWork.class);
+
     /** One line of the audit trail. */
     public static final ContextRecordType<AuditEntry> AUDIT_ENTRY =
             ContextRecordType.of("audit-entry", 1, AuditEntry.class);
@@ -68,6 +80,8 @@ public final class ContextRecords {
                 ROOT_CAUSE,
                 RESPONSE_PLAN,
                 RESPONSE_ACTION,
+                THREAT_PATTERN,
+                AGENT_WORK,
                 AUDIT_ENTRY);
     }
 }

@@ -3,8 +3,11 @@ package ai.socagent.domainjson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.socagent.domain.agent.AgentName;
+import ai.socagent.domain.agent.AgentWork;
 import ai.socagent.domain.audit.AuditEntry;
 import ai.socagent.domain.classification.Classification;
+import ai.socagent.domain.classification.ThreatPattern;
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.InvestigationComplete;
 import ai.socagent.domain.event.ResponseActionExecuted;
@@ -18,6 +21,7 @@ import ai.socagent.domain.threat.Threat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +68,26 @@ class ContextRecordCodecTest {
         assertThat(roundTrip(ContextRecords.RESPONSE_PLAN, plan)).isEqualTo(plan);
         var action = event(ResponseActionExecuted.class).action();
         assertThat(roundTrip(ContextRecords.RESPONSE_ACTION, action)).isEqualTo(action);
+        var pattern = new ThreatPattern(
+                threat.threatId(),
+                investigation.investigationId(),
+                threat.finding().findingType(),
+                threat.finding().source(),
+                threat.finding().accountId(),
+                Optional.empty(),
+                classification.category(),
+                classification.severity(),
+                List.of("T1552.005"),
+                SampleEvents.T0);
+        assertThat(roundTrip(ContextRecords.THREAT_PATTERN, pattern)).isEqualTo(pattern);
+        var work = new AgentWork(
+                AgentName.THREAT_CLASSIFIER,
+                investigation.investigationId(),
+                "classification",
+                "offline-engine",
+                Optional.of("offline mode"),
+                SampleEvents.T0);
+        assertThat(roundTrip(ContextRecords.AGENT_WORK, work)).isEqualTo(work);
         for (DomainEvent event : EVENTS) {
             AuditEntry entry = AuditEntry.of(event);
             assertThat(roundTrip(ContextRecords.AUDIT_ENTRY, entry)).isEqualTo(entry);
@@ -154,6 +178,8 @@ class ContextRecordCodecTest {
                         "root-cause",
                         "response-plan",
                         "response-action",
+                        "threat-pattern",
+                        "agent-work",
                         "audit-entry");
         assertThat(Map.of(
                         "evidence",

@@ -65,6 +65,7 @@ class LocalFleetIT {
     private static LocalAwsBootstrap.Result bootstrapped;
     private static final List<ConfigurableApplicationContext> fleet = new ArrayList<>();
     private static URI socApi;
+    private static URI secondSocApi;
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -92,6 +93,11 @@ class LocalFleetIT {
         ConfigurableApplicationContext api = start(SocApiApplication.class, "soc-api");
         fleet.add(api);
         socApi = URI.create("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"));
+        // a second instance of the API behind the same load balancer: it holds nothing of its own
+        ConfigurableApplicationContext secondApi = start(SocApiApplication.class, "soc-api-2");
+        fleet.add(secondApi);
+        secondSocApi =
+                URI.create("http://127.0.0.1:" + secondApi.getEnvironment().getProperty("local.server.port"));
     }
 
     /** One service as compose runs it: profile local, compose's environment, its own config files. */
@@ -197,5 +203,21 @@ class LocalFleetIT {
             body.path("activity").forEach(a -> activity.add(a.path("detailType").asString()));
             assertThat(activity).contains("Threat Classification Complete");
         });
+        // the other instance of the API sees the same threat, classified: the read model is DynamoDB
+        HttpResponse<String> elsewhere = http.send(
+                HttpRequest.newBuilder(secondSocApi.resolve(threat)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(elsewhere.body())
+                        .path("classification")
+                        .path("techniques")
+                        .isEmpty())
+                .isFalse();
+        HttpResponse<String> listed = http.send(
+                HttpRequest.newBuilder(secondSocApi.resolve("/api/v1/threats?limit=50"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.body()).contains(threat.substring(threat.lastIndexOf('/') + 1));
     }
 }

@@ -24,6 +24,8 @@ import ai.socagent.contextstore.cache.CachingContextStore;
 import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.ContextCache;
 import ai.socagent.contextstore.cache.TieredContextCache;
+import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.ThreatRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +89,20 @@ public class ContextStoreAutoConfiguration {
     @ConditionalOnMissingBean
     AgentContextRepository agentContextRepository(ContextStore store) {
         return store.agents();
+    }
+
+    /** Typed records of investigations, shared by every service that keeps or reads them. */
+    @Bean
+    @ConditionalOnMissingBean
+    InvestigationRecords investigationRecords(ContextStore store) {
+        return new InvestigationRecords(store);
+    }
+
+    /** The arrived threats, by id and newest first. */
+    @Bean
+    @ConditionalOnMissingBean
+    ThreatRecords threatRecords(ContextStore store) {
+        return new ThreatRecords(store);
     }
 
     @Configuration(proxyBeanMethods = false)

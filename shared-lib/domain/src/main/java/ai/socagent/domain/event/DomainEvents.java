@@ -1,5 +1,6 @@
 package ai.socagent.domain.event;
 
+import ai.socagent.domain.NameBasedIds;
 import ai.socagent.domain.Preconditions;
 import java.time.Instant;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Constants and lookups for the pipeline's {@link DomainEvent}s. */
 public final class DomainEvents {
@@ -51,6 +53,21 @@ public final class DomainEvents {
     public static Optional<Class<? extends DomainEvent>> eventClassFor(String detailType) {
         Preconditions.requireNonNull(detailType, "detailType");
         return Optional.ofNullable(TYPES.get(detailType));
+    }
+
+    /** Namespace of {@link #onceFor(String, String)}. */
+    public static final UUID ONCE_NAMESPACE = UUID.fromString("b8e2c1d4-5f63-4a7e-9c01-2d8f4e6a7b35");
+
+    /**
+     * The id of an event that happens once for its subject: a name-based (version 5) UUID of the
+     * detail-type and the subject's id. Publishing the fact again — a redelivered trigger handled a
+     * second time, a client retrying a submission — yields the same event id, which every consumer's
+     * idempotency claim and the audit trail then keep once.
+     */
+    public static String onceFor(String detailType, String subjectId) {
+        Preconditions.requireNonBlank(detailType, "detailType");
+        Preconditions.requireNonBlank(subjectId, "subjectId");
+        return NameBasedIds.uuidV5(ONCE_NAMESPACE, detailType + "\n" + subjectId);
     }
 
     /** Checks shared by every event's compact constructor. */

@@ -28,7 +28,7 @@ public record EmergencyThreatDetected(
         Preconditions.requireNonBlank(reason, "reason");
     }
 
-    /** A new event with a random id and the current schema version. */
+    /** The investigation's one emergency: its id is {@link DomainEvents#onceFor the same} every time. */
     public static EmergencyThreatDetected of(
             String correlationId,
             Instant occurredAt,
@@ -37,7 +37,7 @@ public record EmergencyThreatDetected(
             Classification classification,
             String reason) {
         return new EmergencyThreatDetected(
-                Preconditions.newId(),
+                DomainEvents.onceFor(DETAIL_TYPE, investigationId),
                 correlationId,
                 occurredAt,
                 DomainEvents.CURRENT_SCHEMA_VERSION,

@@ -26,7 +26,7 @@ public record ThreatClassificationComplete(
         Preconditions.requireNonNull(classification, "classification");
     }
 
-    /** A new event with a random id and the current schema version. */
+    /** The event of the investigation's one classification: its id is {@link DomainEvents#onceFor the same} every time. */
     public static ThreatClassificationComplete of(
             String correlationId,
             Instant occurredAt,
@@ -34,7 +34,7 @@ public record ThreatClassificationComplete(
             String investigationId,
             Classification classification) {
         return new ThreatClassificationComplete(
-                Preconditions.newId(),
+                DomainEvents.onceFor(DETAIL_TYPE, investigationId),
                 correlationId,
                 occurredAt,
                 DomainEvents.CURRENT_SCHEMA_VERSION,

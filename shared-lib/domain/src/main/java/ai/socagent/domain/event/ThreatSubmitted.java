@@ -22,11 +22,19 @@ public record ThreatSubmitted(
         }
     }
 
-    /** A new event for {@code threat}, correlated by the threat's correlation id. */
+    /**
+     * The event of {@code threat}, correlated by the threat's correlation id. A threat enters the
+     * pipeline once: its event id is {@link DomainEvents#onceFor the same} however often it is
+     * submitted.
+     */
     public static ThreatSubmitted of(Threat threat, Instant occurredAt) {
         Preconditions.requireNonNull(threat, "threat");
         return new ThreatSubmitted(
-                Preconditions.newId(), threat.correlationId(), occurredAt, DomainEvents.CURRENT_SCHEMA_VERSION, threat);
+                DomainEvents.onceFor(DETAIL_TYPE, threat.threatId()),
+                threat.correlationId(),
+                occurredAt,
+                DomainEvents.CURRENT_SCHEMA_VERSION,
+                threat);
     }
 
     @Override

@@ -55,7 +55,7 @@ class InProcessEventBusTest {
 
         bus.publish(events, TRACE);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> bus.deliveredCount() == 17);
+        await().atMost(Duration.ofSeconds(5)).until(() -> bus.deliveredCount() == 21);
         assertThat(detailTypes(received.get("investigation")))
                 .containsExactlyInAnyOrder("Threat Classification Complete", "Threat Intelligence Enriched");
         assertThat(detailTypes(received.get("response-orchestration-priority")))
@@ -63,6 +63,15 @@ class InProcessEventBusTest {
         assertThat(detailTypes(received.get("emergency-notifications"))).containsExactly("Emergency Threat Detected");
         assertThat(detailTypes(received.get("dashboard")))
                 .containsExactlyInAnyOrder(
+                        "Investigation Complete",
+                        "Root Cause Identified",
+                        "Response Plan Ready",
+                        "Response Action Executed");
+        assertThat(detailTypes(received.get("audit-trail")))
+                .containsExactlyInAnyOrder(
+                        "Threat Classification Complete",
+                        "Emergency Threat Detected",
+                        "Threat Intelligence Enriched",
                         "Investigation Complete",
                         "Root Cause Identified",
                         "Response Plan Ready",

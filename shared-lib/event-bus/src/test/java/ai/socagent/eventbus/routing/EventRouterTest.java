@@ -29,12 +29,31 @@ class EventRouterTest {
                                 Set.of(
                                         "emergency-notifications",
                                         "emergency-workflow",
-                                        "response-orchestration-priority"),
-                        "Threat Intelligence Enriched", Set.of("investigation"),
-                        "Investigation Complete", Set.of("root-cause-analysis", "response-orchestration", "dashboard"),
-                        "Root Cause Identified", Set.of("response-orchestration", "dashboard"),
+                                        "response-orchestration-priority",
+                                        "audit-trail"),
+                        "Threat Intelligence Enriched", Set.of("investigation", "audit-trail"),
+                        "Investigation Complete",
+                                Set.of("root-cause-analysis", "response-orchestration", "dashboard", "audit-trail"),
+                        "Root Cause Identified", Set.of("response-orchestration", "dashboard", "audit-trail"),
                         "Response Plan Ready", Set.of("dashboard", "audit-trail"),
                         "Response Action Executed", Set.of("dashboard", "audit-trail")));
+    }
+
+    @Test
+    void matchingRules_everyAgentsEvent_reachesTheAuditTrailThroughExactlyOneRule() {
+        // EventBridge delivers an event once per matching rule and target: two rules that both send
+        // one event to the audit trail would record it twice.
+        for (String detailType : DomainEvents.detailTypes()) {
+            if (detailType.equals("Threat Submitted")) {
+                continue; // the API keeps the threat itself; the trail starts with the agents
+            }
+            long rulesToAuditTrail = ROUTER.matchingRules(event("ai-agent-service", detailType)).stream()
+                    .map(name -> ROUTER.definition().rule(name).orElseThrow())
+                    .filter(rule -> rule.targets().contains("audit-trail"))
+                    .count();
+
+            assertThat(rulesToAuditTrail).as(detailType).isEqualTo(1);
+        }
     }
 
     @Test
@@ -57,7 +76,8 @@ class EventRouterTest {
     @Test
     void matchingRules_emergency_matchesTheDesignRuleAndThePriorityRule() {
         assertThat(ROUTER.matchingRules(event("ai-agent-service", "Emergency Threat Detected")))
-                .containsExactly("emergency-threat-detected", "emergency-to-response-priority");
+                .containsExactlyInAnyOrder(
+                        "emergency-threat-detected", "emergency-to-response-priority", "pipeline-audit-trail");
     }
 
     @Test

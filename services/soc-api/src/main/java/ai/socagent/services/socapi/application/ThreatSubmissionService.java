@@ -1,56 +1,46 @@
 package ai.socagent.services.socapi.application;
 
-import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.ThreatSubmitted;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionResult;
-import ai.socagent.services.socapi.application.port.in.QueryThreatsUseCase;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
-import ai.socagent.services.socapi.application.port.out.PipelineActivityPort;
-import ai.socagent.services.socapi.application.port.out.ThreatLookupPort;
+import ai.socagent.services.socapi.application.port.out.ThreatRecordPort;
 import ai.socagent.services.socapi.application.port.out.ThreatSubmissionPort;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Validates and normalises a finding, then submits one threat per finding.
+ * Validates and normalises a finding, keeps one threat per finding, and only then submits them to the
+ * pipeline.
  *
  * <p>The threat id is derived from the finding id, so a finding that arrives twice (GuardDuty
  * re-reports an ongoing finding, a client retries) is the same threat, not a new one. Every
  * submission gets a fresh correlation id that follows it through the pipeline.
+ *
+ * <p>Order is the promise of the 202: every threat of the payload is kept ({@link ThreatRecordPort},
+ * durable once it returns) before the first is published, and the answer waits for the publisher. A
+ * crash in between leaves threats kept but not published and no answer given; the client's retry
+ * finds them kept and publishes them again, as the same events.
  */
-public final class ThreatSubmissionService implements SubmitFindingUseCase, QueryThreatsUseCase {
-
-    /** Cap on how many threats one query returns. */
-    public static final int MAX_QUERY_LIMIT = 500;
+public final class ThreatSubmissionService implements SubmitFindingUseCase {
 
     private final FindingIngestion ingestion;
-    private final List<ThreatSubmissionPort> submissions;
-    private final ThreatLookupPort lookup;
-    private final PipelineActivityPort activity;
+    private final ThreatRecordPort records;
+    private final ThreatSubmissionPort pipeline;
     private final Clock clock;
 
-    /**
-     * @param submissions where each submitted threat goes, in order (the threat log first, so a
-     *     threat can be read back before the pipeline reports on it; then the bus)
-     */
     public ThreatSubmissionService(
-            FindingIngestion ingestion,
-            List<ThreatSubmissionPort> submissions,
-            ThreatLookupPort lookup,
-            PipelineActivityPort activity,
-            Clock clock) {
-        this.ingestion = ingestion;
-        this.submissions = List.copyOf(submissions);
-        this.lookup = lookup;
-        this.activity = activity;
-        this.clock = clock;
+            FindingIngestion ingestion, ThreatRecordPort records, ThreatSubmissionPort pipeline, Clock clock) {
+        this.ingestion = Objects.requireNonNull(ingestion, "ingestion");
+        this.records = Objects.requireNonNull(records, "records");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -60,29 +50,12 @@ public final class ThreatSubmissionService implements SubmitFindingUseCase, Quer
         String correlationId = UUID.randomUUID().toString();
         List<Threat> threats = new ArrayList<>(result.findings().size());
         for (Finding finding : result.findings()) {
-            Threat threat = Threat.forFinding(finding, correlationId, receivedAt);
-            ThreatSubmitted submitted = ThreatSubmitted.of(threat, receivedAt);
-            submissions.forEach(port -> port.submit(submitted));
-            threats.add(threat);
+            threats.add(records.record(Threat.forFinding(finding, correlationId, receivedAt)));
+        }
+        for (Threat threat : threats) {
+            // the same event id for every submission of a threat: the pipeline handles it once
+            pipeline.submit(ThreatSubmitted.of(threat, receivedAt));
         }
         return new SubmissionReceipt(result.format(), threats);
-    }
-
-    @Override
-    public Optional<Threat> findThreat(String threatId) {
-        return lookup.findById(threatId);
-    }
-
-    @Override
-    public List<Threat> recentThreats(int limit) {
-        if (limit < 1 || limit > MAX_QUERY_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_QUERY_LIMIT + ", was " + limit);
-        }
-        return lookup.newest(limit);
-    }
-
-    @Override
-    public List<DomainEvent> activityOf(String threatId) {
-        return activity.activityOf(threatId);
     }
 }

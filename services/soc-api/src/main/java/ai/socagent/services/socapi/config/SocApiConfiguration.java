@@ -1,21 +1,22 @@
 package ai.socagent.services.socapi.config;
 
+import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionLimits;
 import ai.socagent.observability.IngestionMetrics;
 import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscription;
+import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreThreatReadModel;
 import ai.socagent.services.socapi.adapter.out.eventbus.EventBusThreatPublisher;
-import ai.socagent.services.socapi.adapter.out.memory.InMemoryPipelineActivity;
-import ai.socagent.services.socapi.adapter.out.memory.InMemoryThreatLog;
-import ai.socagent.services.socapi.application.PipelineActivityService;
+import ai.socagent.services.socapi.application.AuditTrailService;
+import ai.socagent.services.socapi.application.ThreatQueryService;
 import ai.socagent.services.socapi.application.ThreatSubmissionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,7 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Connects the submission use case to finding ingestion and to the threat log. */
+/** Connects the use cases to finding ingestion, the shared read model and the bus. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SocApiProperties.class)
 public class SocApiConfiguration {
@@ -45,43 +46,38 @@ public class SocApiConfiguration {
                 defaults.maxFindingsPerPayload()));
     }
 
+    /** The read model and audit trail in the context store of {@code soc.context-store.*}. */
     @Bean
-    @ConditionalOnMissingBean
-    InMemoryThreatLog threatLog(SocApiProperties properties) {
-        return new InMemoryThreatLog(properties.recentThreatCapacity());
+    ContextStoreThreatReadModel threatReadModel(ThreatRecords threats, InvestigationRecords investigations) {
+        return new ContextStoreThreatReadModel(threats, investigations);
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    InMemoryPipelineActivity pipelineActivity(SocApiProperties properties) {
-        return new InMemoryPipelineActivity(properties.recentThreatCapacity());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
     EventBusThreatPublisher eventBusThreatPublisher(EventPublisher publisher) {
         return new EventBusThreatPublisher(publisher);
     }
 
     @Bean
-    @ConditionalOnMissingBean
     ThreatSubmissionService threatSubmissionService(
             FindingIngestion ingestion,
-            InMemoryThreatLog threatLog,
+            ContextStoreThreatReadModel readModel,
             EventBusThreatPublisher busPublisher,
-            InMemoryPipelineActivity activity,
             Clock clock) {
-        return new ThreatSubmissionService(ingestion, List.of(threatLog, busPublisher), threatLog, activity, clock);
+        return new ThreatSubmissionService(ingestion, readModel, busPublisher, clock);
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    PipelineActivityService pipelineActivityService(InMemoryPipelineActivity activity) {
-        return new PipelineActivityService(activity);
+    ThreatQueryService threatQueryService(ContextStoreThreatReadModel readModel) {
+        return new ThreatQueryService(readModel);
     }
 
     @Bean
-    PipelineActivitySubscription pipelineActivitySubscription(PipelineActivityService recordActivity) {
+    AuditTrailService auditTrailService(ContextStoreThreatReadModel readModel) {
+        return new AuditTrailService(readModel);
+    }
+
+    @Bean
+    PipelineActivitySubscription pipelineActivitySubscription(AuditTrailService recordActivity) {
         return new PipelineActivitySubscription(recordActivity);
     }
 
@@ -89,8 +85,8 @@ public class SocApiConfiguration {
     @Bean
     SmartInitializingSingleton pipelineActivitySubscriber(
             ObjectProvider<EventSubscriptions> subscriptions, PipelineActivitySubscription subscription) {
-        return () -> subscriptions.ifAvailable(available ->
-                PipelineActivitySubscription.QUEUES.forEach(queue -> available.subscribe(queue, subscription)));
+        return () -> subscriptions.ifAvailable(
+                available -> available.subscribe(PipelineActivitySubscription.QUEUE, subscription));
     }
 
     @Bean

@@ -10,16 +10,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxPayloadBytes largest request body accepted on {@code POST /api/v1/findings}; the
  *     default matches the ingestion limit (256 KiB, the EventBridge entry size)
- * @param recentThreatCapacity how many submitted threats the in-memory log keeps
  */
 @Validated
 @ConfigurationProperties("soc.api")
-public record SocApiProperties(
-        @Min(1024) @Max(10_485_760) Long maxPayloadBytes,
-        @Min(1) @Max(1_000_000) Integer recentThreatCapacity) {
+public record SocApiProperties(@Min(1024) @Max(10_485_760) Long maxPayloadBytes) {
 
     public SocApiProperties {
         maxPayloadBytes = maxPayloadBytes == null ? 262_144L : maxPayloadBytes;
-        recentThreatCapacity = recentThreatCapacity == null ? 10_000 : recentThreatCapacity;
     }
 }

@@ -7,13 +7,13 @@ import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
-import ai.socagent.domain.NameBasedIds;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.EmergencyThreatDetected;
 import ai.socagent.domain.event.ThreatClassificationComplete;
+import ai.socagent.domain.investigation.Investigation;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.services.threatclassifier.application.port.in.ClassifyThreatUseCase;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,6 @@ import org.slf4j.LoggerFactory;
  * classifiedBy} is the model id; an offline answer keeps {@link OfflineThreatClassifier#CLASSIFIED_BY}.
  */
 public final class ClassifyThreatService implements ClassifyThreatUseCase {
-
-    static final UUID INVESTIGATION_NAMESPACE = UUID.fromString("3f6b8f0e-9a52-4d7c-b1e4-6c0d2a9e7f15");
 
     /**
      * What the classification of one threat produced.
@@ -80,7 +77,19 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
     /** Keeping no context: for exercising the classification on its own. */
     public ClassifyThreatService(
             ModelPort model, OfflineThreatClassifier classifier, AttackKnowledge knowledge, Clock clock) {
-        this(model, classifier, knowledge, clock, (threat, investigationId, result, by, reason, at) -> {});
+        this(model, classifier, knowledge, clock, new ClassificationContextPort() {
+            @Override
+            public void recordArrival(Threat threat) {}
+
+            @Override
+            public void record(
+                    Threat threat,
+                    String investigationId,
+                    Classification classification,
+                    String producedBy,
+                    Optional<String> fallbackReason,
+                    Instant classifiedAt) {}
+        });
     }
 
     public ClassifyThreatService(
@@ -99,6 +108,12 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
     @Override
     public List<DomainEvent> classify(Threat threat) {
         return classifyWithOutcome(threat).events();
+    }
+
+    @Override
+    public List<DomainEvent> classifyArrival(Threat threat) {
+        context.recordArrival(threat);
+        return classify(threat);
     }
 
     /** As {@link #classify(Threat)}, saying which engine answered and why the offline one did. */
@@ -151,7 +166,8 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
         return new Outcome(events, classification, producedBy, fallbackReason);
     }
 
+    /** The threat's investigation: one per threat ({@link Investigation#idForThreat}). */
     public static String investigationIdFor(Threat threat) {
-        return NameBasedIds.uuidV5(INVESTIGATION_NAMESPACE, threat.threatId());
+        return Investigation.idForThreat(threat.threatId());
     }
 }

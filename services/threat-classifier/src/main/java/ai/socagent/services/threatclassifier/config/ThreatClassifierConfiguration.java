@@ -5,6 +5,8 @@ import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.contextstore.ContextStore;
+import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.ingestion.FindingIngestion;
@@ -67,8 +69,9 @@ public class ThreatClassifierConfiguration {
     /** The context store of {@code soc.context-store.*}: embedded by default, DynamoDB in the aws mode. */
     @Bean
     @ConditionalOnMissingBean
-    ClassificationContextPort classificationContext(ContextStore store) {
-        return new ContextStoreClassificationContext(store);
+    ClassificationContextPort classificationContext(
+            ContextStore store, InvestigationRecords investigations, ThreatRecords threats) {
+        return new ContextStoreClassificationContext(store, investigations, threats);
     }
 
     @Bean

@@ -14,8 +14,7 @@ import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.ModelRouting;
 import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.contextstore.ContextStore;
-import ai.socagent.contextstore.PageRequest;
-import ai.socagent.contextstore.TimeRange;
+import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.classification.ThreatCategory;
@@ -24,13 +23,13 @@ import ai.socagent.domain.event.EmergencyThreatDetected;
 import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.event.ThreatSubmitted;
 import ai.socagent.domain.threat.Threat;
+import ai.socagent.domainjson.ContextRecords;
 import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.TraceContext;
 import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.SampleFindings;
 import ai.socagent.observability.MetricNames;
-import ai.socagent.services.threatclassifier.adapter.out.contextstore.ContextStoreClassificationContext;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -263,19 +262,15 @@ class ConverseModeTest {
                         }));
         // the investigation finds the model's verdict in its context, recorded before the event left
         String investigationId = ClassifyThreatService.investigationIdFor(threat);
-        assertThat(contextStore
-                        .investigations()
-                        .findByLevel(
-                                investigationId,
-                                ContextStoreClassificationContext.CONTEXT_LEVEL,
-                                TimeRange.between(
-                                        threat.submittedAt().minusSeconds(1),
-                                        threat.submittedAt().plusSeconds(1)),
-                                PageRequest.first(5))
-                        .items())
+        assertThat(new InvestigationRecords(contextStore)
+                        .snapshot(investigationId)
+                        .all(ContextRecords.CLASSIFICATION))
                 .singleElement()
-                .satisfies(entry -> assertThat(entry.payload())
-                        .contains("\"T1078\"")
-                        .containsAnyOf(ModelRouting.CLAUDE_35_HAIKU, ModelRouting.CLAUDE_35_SONNET));
+                .satisfies(kept -> {
+                    assertThat(kept.techniques())
+                            .extracting(t -> t.techniqueId())
+                            .containsExactly("T1078");
+                    assertThat(kept.classifiedBy()).isIn(ModelRouting.CLAUDE_35_HAIKU, ModelRouting.CLAUDE_35_SONNET);
+                });
     }
 }

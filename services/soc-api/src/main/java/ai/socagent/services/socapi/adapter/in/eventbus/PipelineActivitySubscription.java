@@ -4,13 +4,16 @@ import ai.socagent.eventbus.EventHandler;
 import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.UndeliverableEventException;
 import ai.socagent.services.socapi.application.port.in.RecordPipelineActivityUseCase;
-import java.util.List;
 
-/** The dashboard and audit-trail queues: every pipeline event the SOC should see. */
+/**
+ * The audit-trail queue: every pipeline event the SOC should see, each filed once in its
+ * investigation's trail (the dashboard queue carries some of the same events for live views; the API
+ * records from this queue only).
+ */
 public final class PipelineActivitySubscription implements EventHandler {
 
-    /** The logical queues of infra/events/rules.json this service consumes. */
-    public static final List<String> QUEUES = List.of("dashboard", "audit-trail");
+    /** The logical queue of infra/events/rules.json this service consumes. */
+    public static final String QUEUE = "audit-trail";
 
     private final RecordPipelineActivityUseCase recordActivity;
 
@@ -23,7 +26,7 @@ public final class PipelineActivitySubscription implements EventHandler {
         if (!(event instanceof InboundEvent.PipelineEvent pipeline)) {
             throw new UndeliverableEventException(
                     UndeliverableEventException.Reason.UNKNOWN_SOURCE,
-                    "the dashboard takes pipeline events only, not " + event.detailType());
+                    "the audit trail takes pipeline events only, not " + event.detailType());
         }
         recordActivity.record(pipeline.event());
     }

@@ -5,10 +5,19 @@ import ai.socagent.ingestion.Violation;
 import ai.socagent.observability.IngestionMetrics;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -18,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private static final String PAYLOAD_TOO_LARGE_RULE = "payload.too-large";
 
@@ -67,11 +78,46 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalidParameter(IllegalArgumentException invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
-        problem.setType(ProblemTypes.INVALID_PARAMETER);
-        problem.setTitle("Invalid parameter");
+    /** A parameter outside its declared constraints ({@code limit=0}): the client's to fix. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidParameter(invalid, headers, status, request);
+    }
+
+    /** A parameter that is not of its type ({@code limit=abc}). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidParameter(invalid, headers, status, request);
+    }
+
+    private ResponseEntity<Object> invalidParameter(
+            Exception invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(invalid, null, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setType(ProblemTypes.INVALID_PARAMETER);
+            problem.setTitle("Invalid parameter");
+        }
+        return response;
+    }
+
+    /**
+     * Anything else is our fault, not the client's: a 500 problem document that names a reference
+     * and leaks no internals, and a log line with the whole cause under the same reference. A domain
+     * precondition failing inside the service (an {@link IllegalArgumentException} deep in a use
+     * case) belongs here too: only what the client sent is a 400.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail internalError(Exception error) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("Request failed [reference {}]", reference, error);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service could not complete the request; quote reference " + reference + " to the operator.");
+        problem.setType(ProblemTypes.INTERNAL_ERROR);
+        problem.setTitle("Internal error");
+        problem.setProperty("reference", reference);
         return problem;
     }
 }

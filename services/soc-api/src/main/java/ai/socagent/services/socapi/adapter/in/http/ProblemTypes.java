@@ -12,6 +12,7 @@ public final class ProblemTypes {
     public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:socagent:problem:payload-too-large");
     public static final URI THREAT_NOT_FOUND = URI.create("urn:socagent:problem:threat-not-found");
     public static final URI INVALID_PARAMETER = URI.create("urn:socagent:problem:invalid-parameter");
+    public static final URI INTERNAL_ERROR = URI.create("urn:socagent:problem:internal-error");
 
     private ProblemTypes() {}
 }

@@ -126,7 +126,7 @@ class ThreatController {
     ThreatDetail threat(@PathVariable String threatId) {
         return queryThreats
                 .findThreat(threatId)
-                .map(threat -> ThreatDetail.from(threat, queryThreats.activityOf(threatId)))
+                .map(ThreatDetail::from)
                 .orElseThrow(() -> new ThreatNotFoundException(threatId));
     }
 

@@ -1,20 +1,19 @@
 package ai.socagent.services.socapi.adapter.in.http;
 
+import ai.socagent.domain.audit.AuditEntry;
 import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.classification.TacticAssignment;
 import ai.socagent.domain.classification.TechniqueAssignment;
-import ai.socagent.domain.event.DomainEvent;
-import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.finding.Resource;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.services.socapi.application.SubmissionReceipt;
+import ai.socagent.services.socapi.application.ThreatView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The JSON shapes of the threat API. Domain records never leave through HTTP as they are. */
 final class ThreatResponses {
@@ -61,23 +60,17 @@ final class ThreatResponses {
             ClassificationView classification,
             String investigationId,
             List<ActivityView> activity) {
-        static ThreatDetail from(Threat threat, List<DomainEvent> activity) {
-            Optional<ThreatClassificationComplete> classified = activity.stream()
-                    .filter(ThreatClassificationComplete.class::isInstance)
-                    .map(ThreatClassificationComplete.class::cast)
-                    .reduce((first, second) -> second);
+        static ThreatDetail from(ThreatView view) {
+            Threat threat = view.threat();
             return new ThreatDetail(
                     threat.threatId(),
                     threat.correlationId(),
                     threat.submittedAt(),
                     FindingView.from(threat.finding()),
-                    classified
-                            .map(c -> ClassificationView.from(c.classification()))
-                            .orElse(null),
-                    classified
-                            .map(ThreatClassificationComplete::investigationId)
-                            .orElse(null),
-                    activity.stream().map(ActivityView::from).toList());
+                    view.classification().map(ClassificationView::from).orElse(null),
+                    // the investigation is opened by the classification
+                    view.classification().isPresent() ? view.investigationId() : null,
+                    view.activity().stream().map(ActivityView::from).toList());
         }
     }
 
@@ -108,9 +101,9 @@ final class ThreatResponses {
         }
     }
 
-    record ActivityView(String eventId, String detailType, Instant occurredAt) {
-        static ActivityView from(DomainEvent event) {
-            return new ActivityView(event.eventId(), event.detailType(), event.occurredAt());
+    record ActivityView(String eventId, String detailType, Instant occurredAt, String summary) {
+        static ActivityView from(AuditEntry entry) {
+            return new ActivityView(entry.eventId(), entry.detailType(), entry.occurredAt(), entry.summary());
         }
     }
 

@@ -53,8 +53,8 @@ public final class ThreatClassifierSubscription implements EventHandler {
                 String correlationId = UUID.randomUUID().toString();
                 for (Finding finding :
                         ingestion.ingest(aws.eventJson(), clock.instant()).findings()) {
-                    classifyAndPublish(
-                            Threat.forFinding(finding, correlationId, clock.instant()), TraceContext.newRoot());
+                    Threat threat = Threat.forFinding(finding, correlationId, clock.instant());
+                    publisher.publish(classifyThreat.classifyArrival(threat), TraceContext.newRoot());
                 }
             }
         }

@@ -12,4 +12,10 @@ public interface ClassifyThreatUseCase {
      *     Detected} when the threat is CRITICAL
      */
     List<DomainEvent> classify(Threat threat);
+
+    /**
+     * Keeps a threat that arrived straight from AWS (nobody kept it before), then classifies it as
+     * {@link #classify} does.
+     */
+    List<DomainEvent> classifyArrival(Threat threat);
 }

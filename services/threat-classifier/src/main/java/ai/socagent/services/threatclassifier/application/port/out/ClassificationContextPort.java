@@ -13,6 +13,13 @@ import java.util.Optional;
 public interface ClassificationContextPort {
 
     /**
+     * Keeps a threat that reached the classifier straight from AWS (a GuardDuty or Security Hub
+     * event on the default bus), the way the API keeps the threats it accepts, so that every threat
+     * is found by id and listed whichever way it came. Keeping it again changes nothing.
+     */
+    void recordArrival(Threat threat);
+
+    /**
      * Records one classification. Recording the same threat again (a redelivered event) changes
      * nothing.
      *
