@@ -12,10 +12,8 @@ import ai.socagent.domain.classification.TechniqueAssignment;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,10 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * threat type and severity), and the classifier's own session.
  *
  * <p>Every key is timed by the threat's submission, not by the classification, so a redelivered
- * threat finds its entries already there and writes nothing twice. Global entries of different
- * threats submitted in the same millisecond (one payload of many findings) each take a
- * microsecond of their own ({@link #firstGlobalSlot}, then the next free one): the global table's
- * key is only {@code context_type} and {@code timestamp}.
+ * threat finds its entries already there and writes nothing twice. The global entry's item id is
+ * the threat id (sort key {@code <submitted>#<threat id>}), so the threats of one payload, submitted
+ * at the same instant, each have a key of their own: one conditional write per entry.
  */
 public final class ContextStoreClassificationContext implements ClassificationContextPort {
 
@@ -37,9 +34,6 @@ public final class ContextStoreClassificationContext implements ClassificationCo
 
     /** The global context type of classified threats. */
     public static final String CONTEXT_TYPE = "threat-classification";
-
-    /** How many later microseconds a global entry may move to before giving up. */
-    static final int MAX_GLOBAL_SLOTS = 10_000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AGENT_ID = AgentName.THREAT_CLASSIFIER.displayName();
@@ -102,49 +96,14 @@ public final class ContextStoreClassificationContext implements ClassificationCo
         pattern.put("classifiedAt", classifiedAt.toString());
         String payload = pattern.toString();
 
-        Instant slot = firstGlobalSlot(threat);
-        for (int attempt = 0; attempt < MAX_GLOBAL_SLOTS; attempt++) {
-            try {
-                store.global()
-                        .create(GlobalContextEntry.of(
-                                CONTEXT_TYPE,
-                                slot,
-                                classification.category().name(),
-                                classification.severity().name(),
-                                payload));
-                return;
-            } catch (ContextAlreadyExistsException taken) {
-                if (isSameThreat(slot, threat.threatId())) {
-                    return; // recorded by an earlier delivery of this threat
-                }
-                slot = slot.plus(1, ChronoUnit.MICROS);
-            }
-        }
-        throw new IllegalStateException("no free global context slot within " + MAX_GLOBAL_SLOTS + " microseconds of "
-                + threat.submittedAt() + " for threat " + threat.threatId());
-    }
-
-    /**
-     * Where the threat's global entry is tried first: its submission millisecond plus a microsecond
-     * offset drawn from the threat id. The findings of one payload (up to 100) share a submission
-     * instant, so starting them all at that instant would make the n-th probe n - 1 taken slots (two
-     * round trips each); spread over 1,000 offsets, a threat mostly lands on its first try, still
-     * within the millisecond it was submitted in.
-     */
-    static Instant firstGlobalSlot(Threat threat) {
-        long offsetMicros = Math.floorMod(threat.threatId().hashCode(), 1_000);
-        return threat.submittedAt().truncatedTo(ChronoUnit.MILLIS).plus(offsetMicros, ChronoUnit.MICROS);
-    }
-
-    private boolean isSameThreat(Instant slot, String threatId) {
-        return store.global()
-                .find(CONTEXT_TYPE, slot)
-                .map(entry -> JSON.readTree(entry.payload()))
-                .map(node -> node.path("threatId"))
-                .filter(JsonNode::isString)
-                .map(JsonNode::asString)
-                .filter(threatId::equals)
-                .isPresent();
+        createIfAbsent(() -> store.global()
+                .create(GlobalContextEntry.of(
+                        CONTEXT_TYPE,
+                        threat.submittedAt(),
+                        threat.threatId(),
+                        classification.category().name(),
+                        classification.severity().name(),
+                        payload)));
     }
 
     private static void createIfAbsent(Runnable create) {
