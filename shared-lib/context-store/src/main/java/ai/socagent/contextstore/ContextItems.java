@@ -78,7 +78,7 @@ public final class ContextItems {
     public static Map<String, String> toItem(GlobalContextEntry e) {
         Map<String, String> item = new LinkedHashMap<>();
         item.put(CONTEXT_TYPE, e.contextType());
-        item.put(TIMESTAMP, ContextTimestamps.format(e.timestamp()));
+        item.put(TIMESTAMP, e.sortKey());
         if (e.threatType() != null) {
             item.put(THREAT_TYPE, e.threatType());
         }
@@ -92,7 +92,8 @@ public final class ContextItems {
     public static GlobalContextEntry toGlobal(Map<String, String> item) {
         return new GlobalContextEntry(
                 item.get(CONTEXT_TYPE),
-                ContextTimestamps.parse(item.get(TIMESTAMP)),
+                ContextKeys.instantOf(item.get(TIMESTAMP)),
+                ContextKeys.idOf(item.get(TIMESTAMP)),
                 item.get(THREAT_TYPE),
                 item.get(SEVERITY),
                 item.get(PAYLOAD),

@@ -33,6 +33,45 @@ public final class ContextKeys {
         return value;
     }
 
+    /**
+     * {@code <instant>#<id>}, GlobalContextTable's sort key: the instant is fixed width, so string order
+     * is time order first, and the id makes keys of the same instant distinct.
+     */
+    public static String instantAndId(Instant timestamp, String id) {
+        return ContextTimestamps.format(timestamp) + "#" + id;
+    }
+
+    /** The instant of an {@link #instantAndId} key. */
+    public static Instant instantOf(String instantAndId) {
+        requireInstantAndId(instantAndId);
+        return ContextTimestamps.parse(instantAndId.substring(0, ContextTimestamps.WIDTH));
+    }
+
+    /** The id of an {@link #instantAndId} key. */
+    public static String idOf(String instantAndId) {
+        requireInstantAndId(instantAndId);
+        return instantAndId.substring(ContextTimestamps.WIDTH + 1);
+    }
+
+    /** Lowest {@link #instantAndId} key at {@code instant}: nothing of that instant sorts before it. */
+    public static String lowestAt(Instant instant) {
+        return ContextTimestamps.format(instant) + "#";
+    }
+
+    /**
+     * A bound above every {@link #instantAndId} key at {@code instant} and below every later one:
+     * {@code '$'} is the character after {@code '#'}, in UTF-16 and UTF-8 order alike.
+     */
+    public static String aboveAllAt(Instant instant) {
+        return ContextTimestamps.format(instant) + "$";
+    }
+
+    private static void requireInstantAndId(String key) {
+        if (key == null || key.length() < ContextTimestamps.WIDTH + 2 || key.charAt(ContextTimestamps.WIDTH) != '#') {
+            throw new IllegalArgumentException("not an <instant>#<id> key: " + key);
+        }
+    }
+
     /** {@code <part>#<timestamp>}. */
     public static String composite(String part, Instant timestamp) {
         return part + "#" + ContextTimestamps.format(timestamp);

@@ -35,6 +35,12 @@ public final class ContextTables {
     public static final String AGENT_ID_TIMESTAMP = "agent_id#timestamp";
     public static final String SESSION_ID = "session_id";
     public static final String SESSION_ID_TIMESTAMP = "session_id#timestamp";
+    /**
+     * Not an attribute: the part of GlobalContextTable's {@code timestamp} after the instant ({@code
+     * <instant>#<item id>}), named for messages.
+     */
+    public static final String ITEM_ID = "item_id";
+
     public static final String PAYLOAD = "payload";
     public static final String VERSION = "version";
     /** TTL attribute of every table: epoch seconds (a DynamoDB number). */

@@ -17,6 +17,9 @@ public final class ContextTimestamps {
     private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
 
+    /** Characters of every formatted timestamp. */
+    public static final int WIDTH = "2026-11-26T13:05:00.000000Z".length();
+
     private ContextTimestamps() {}
 
     /** The instant as stored: truncated to microseconds, within years 0000-9999. */

@@ -7,6 +7,13 @@ import java.util.Objects;
  * A row of GlobalContextTable: context shared by every investigation (for example threat patterns),
  * keyed by context type and time, findable by threat type and by severity.
  *
+ * <p>The sort key {@code timestamp} is {@code <instant>#<itemId>} ({@link ContextKeys#instantAndId}):
+ * the fixed-width instant keeps time order (the GSIs sort on the same attribute), the item id makes
+ * the key unique, so writers never look for a free slot and one conditional write per item suffices.
+ *
+ * @param itemId what the entry is about (for example the threat id); with the instant, the key
+ *
+ *     (a create of the same instant and id is refused: a redelivery writes nothing twice)
  * @param threatType null when the entry has none (it is then absent from that index)
  * @param severity null when the entry has none (it is then absent from that index)
  * @param payload the context, a JSON document as text
@@ -16,6 +23,7 @@ import java.util.Objects;
 public record GlobalContextEntry(
         String contextType,
         Instant timestamp,
+        String itemId,
         String threatType,
         String severity,
         String payload,
@@ -25,6 +33,7 @@ public record GlobalContextEntry(
     public GlobalContextEntry {
         ContextKeys.require(ContextTables.CONTEXT_TYPE, contextType);
         timestamp = ContextTimestamps.normalise(Objects.requireNonNull(timestamp, "timestamp"));
+        ContextKeys.require(ContextTables.ITEM_ID, itemId);
         if (threatType != null) {
             ContextKeys.require(ContextTables.THREAT_TYPE, threatType);
         }
@@ -39,19 +48,27 @@ public record GlobalContextEntry(
 
     /** A new entry, not yet stored, expiring after the table's TTL. */
     public static GlobalContextEntry of(
-            String contextType, Instant timestamp, String threatType, String severity, String payload) {
-        return new GlobalContextEntry(contextType, timestamp, threatType, severity, payload, 0, null);
+            String contextType, Instant timestamp, String itemId, String threatType, String severity, String payload) {
+        return new GlobalContextEntry(contextType, timestamp, itemId, threatType, severity, payload, 0, null);
+    }
+
+    /** The value of the sort key {@code timestamp}: {@code <instant>#<itemId>}. */
+    public String sortKey() {
+        return ContextKeys.instantAndId(timestamp, itemId);
     }
 
     public GlobalContextEntry withPayload(String newPayload) {
-        return new GlobalContextEntry(contextType, timestamp, threatType, severity, newPayload, version, expiresAt);
+        return new GlobalContextEntry(
+                contextType, timestamp, itemId, threatType, severity, newPayload, version, expiresAt);
     }
 
     public GlobalContextEntry withExpiresAt(Instant newExpiresAt) {
-        return new GlobalContextEntry(contextType, timestamp, threatType, severity, payload, version, newExpiresAt);
+        return new GlobalContextEntry(
+                contextType, timestamp, itemId, threatType, severity, payload, version, newExpiresAt);
     }
 
     public GlobalContextEntry withVersion(long newVersion) {
-        return new GlobalContextEntry(contextType, timestamp, threatType, severity, payload, newVersion, expiresAt);
+        return new GlobalContextEntry(
+                contextType, timestamp, itemId, threatType, severity, payload, newVersion, expiresAt);
     }
 }

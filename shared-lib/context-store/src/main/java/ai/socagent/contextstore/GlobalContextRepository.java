@@ -3,7 +3,11 @@ package ai.socagent.contextstore;
 import java.time.Instant;
 import java.util.Optional;
 
-/** GlobalContextTable. Expired entries are absent from every read. */
+/**
+ * GlobalContextTable. Expired entries are absent from every read. The sort key is {@code
+ * <instant>#<itemId>}: entries of one instant are distinct by item id, and time ranges bound the
+ * instant.
+ */
 public interface GlobalContextRepository {
 
     /**
@@ -22,8 +26,10 @@ public interface GlobalContextRepository {
      */
     GlobalContextEntry update(GlobalContextEntry entry);
 
-    Optional<GlobalContextEntry> find(String contextType, Instant timestamp);
+    /** The entry whose sort key is {@code <timestamp>#<itemId>}. */
+    Optional<GlobalContextEntry> find(String contextType, Instant timestamp, String itemId);
 
+    /** Entries whose instant lies in {@code range} (inclusive, any item id), in key order. */
     Page<GlobalContextEntry> findByContextType(String contextType, TimeRange range, PageRequest page);
 
     /** GSI {@code threat_type-timestamp-index}. */

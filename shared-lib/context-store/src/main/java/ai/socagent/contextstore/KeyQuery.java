@@ -111,11 +111,12 @@ public record KeyQuery(ContextTables.Table table, String index, String partition
         return table.name() + "/" + (index == null ? "table" : index);
     }
 
+    /** GlobalContextTable's keys are {@code <instant>#<id>}: the bounds take every id of the end instants. */
     private static String from(TimeRange range) {
-        return ContextTimestamps.format(range.from());
+        return ContextKeys.lowestAt(range.from());
     }
 
     private static String to(TimeRange range) {
-        return ContextTimestamps.format(range.to());
+        return ContextKeys.aboveAllAt(range.to());
     }
 }

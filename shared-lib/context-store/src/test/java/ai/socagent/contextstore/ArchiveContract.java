@@ -120,7 +120,7 @@ public abstract class ArchiveContract {
     @Test
     void archive_sameBatchAgain_rewritesTheSameKey() {
         GlobalContextEntry entry =
-                stored(GlobalContextEntry.of(unique("pattern"), clock.instant(), "Trojan", "HIGH", "{}"));
+                stored(GlobalContextEntry.of(unique("pattern"), clock.instant(), "item-1", "Trojan", "HIGH", "{}"));
         ArchiveBatch once = ArchiveBatch.of(
                 ContextTables.GLOBAL,
                 "retry",

@@ -58,22 +58,23 @@ public abstract class ContextStoreContract {
 
     @Test
     void create_globalEntry_isFoundAtVersionOneExpiringAfterSevenDays() {
-        GlobalContextEntry entry = GlobalContextEntry.of(unique("pattern"), T0, "Backdoor", "HIGH", "{\"a\":1}");
+        GlobalContextEntry entry =
+                GlobalContextEntry.of(unique("pattern"), T0, "item-1", "Backdoor", "HIGH", "{\"a\":1}");
 
         GlobalContextEntry stored = store.global().create(entry);
 
         assertThat(stored.version()).isEqualTo(1);
         assertThat(stored.expiresAt()).isEqualTo(START.plus(Duration.ofDays(7)));
-        assertThat(store.global().find(entry.contextType(), T0)).contains(stored);
+        assertThat(store.global().find(entry.contextType(), T0, entry.itemId())).contains(stored);
     }
 
     @Test
     void create_globalEntryWithoutThreatTypeOrSeverity_isFoundWithoutThem() {
-        GlobalContextEntry entry = GlobalContextEntry.of(unique("pattern"), T0, null, null, "{}");
+        GlobalContextEntry entry = GlobalContextEntry.of(unique("pattern"), T0, "item-1", null, null, "{}");
 
         store.global().create(entry);
 
-        assertThat(store.global().find(entry.contextType(), T0)).hasValueSatisfying(found -> {
+        assertThat(store.global().find(entry.contextType(), T0, entry.itemId())).hasValueSatisfying(found -> {
             assertThat(found.threatType()).isNull();
             assertThat(found.severity()).isNull();
         });
@@ -105,7 +106,7 @@ public abstract class ContextStoreContract {
 
     @Test
     void find_missingEntry_isEmpty() {
-        assertThat(store.global().find(unique("none"), T0)).isEmpty();
+        assertThat(store.global().find(unique("none"), T0, "item-1")).isEmpty();
         assertThat(store.investigations().find(unique("none"), "evidence", T0)).isEmpty();
         assertThat(store.agents().find(unique("none"), "s", T0)).isEmpty();
     }
@@ -113,11 +114,12 @@ public abstract class ContextStoreContract {
     @Test
     void create_timestampWithNanoseconds_isStoredAtMicrosecondPrecision() {
         Instant precise = Instant.parse("2026-11-26T10:00:00.123456789Z");
-        GlobalContextEntry entry = GlobalContextEntry.of(unique("pattern"), precise, null, null, "{}");
+        GlobalContextEntry entry = GlobalContextEntry.of(unique("pattern"), precise, "item-1", null, null, "{}");
 
         store.global().create(entry);
 
-        assertThat(store.global().find(entry.contextType(), Instant.parse("2026-11-26T10:00:00.123456Z")))
+        assertThat(store.global()
+                        .find(entry.contextType(), Instant.parse("2026-11-26T10:00:00.123456Z"), entry.itemId()))
                 .hasValueSatisfying(
                         found -> assertThat(found.timestamp()).isEqualTo(Instant.parse("2026-11-26T10:00:00.123456Z")));
     }
@@ -128,7 +130,7 @@ public abstract class ContextStoreContract {
     void find_afterTheTableTtl_isEmptyEverywhere() {
         String type = unique("pattern");
         String threat = unique("threat");
-        store.global().create(GlobalContextEntry.of(type, T0, threat, "LOW", "{}"));
+        store.global().create(GlobalContextEntry.of(type, T0, "item-1", threat, "LOW", "{}"));
         String agent = unique("agent");
         store.agents().create(AgentContextEntry.of(agent, "s", T0, "{}"));
         String investigation = unique("inv");
@@ -136,7 +138,7 @@ public abstract class ContextStoreContract {
 
         clock.advance(Duration.ofDays(7).plusSeconds(1));
 
-        assertThat(store.global().find(type, T0)).isEmpty();
+        assertThat(store.global().find(type, T0, "item-1")).isEmpty();
         assertThat(store.global()
                         .findByContextType(type, around(T0), PageRequest.first(10))
                         .items())
@@ -167,7 +169,7 @@ public abstract class ContextStoreContract {
         List<Instant> live = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             Instant at = T0.plusSeconds(i);
-            GlobalContextEntry entry = GlobalContextEntry.of(type, at, null, null, "{}");
+            GlobalContextEntry entry = GlobalContextEntry.of(type, at, "item-1", null, null, "{}");
             if (i % 3 == 0) {
                 store.global().create(entry);
                 live.add(at);
@@ -187,12 +189,12 @@ public abstract class ContextStoreContract {
 
     @Test
     void create_sameKeyTwice_throwsAlreadyExistsAndKeepsTheFirst() {
-        GlobalContextEntry first = GlobalContextEntry.of(unique("pattern"), T0, null, null, "{\"n\":1}");
+        GlobalContextEntry first = GlobalContextEntry.of(unique("pattern"), T0, "item-1", null, null, "{\"n\":1}");
         store.global().create(first);
 
         assertThatExceptionOfType(ContextAlreadyExistsException.class)
                 .isThrownBy(() -> store.global().create(first.withPayload("{\"n\":2}")));
-        assertThat(store.global().find(first.contextType(), T0))
+        assertThat(store.global().find(first.contextType(), T0, first.itemId()))
                 .hasValueSatisfying(found -> assertThat(found.payload()).isEqualTo("{\"n\":1}"));
     }
 
@@ -224,15 +226,16 @@ public abstract class ContextStoreContract {
 
     @Test
     void update_atTheStoredVersion_storesItAtTheNextVersion() {
-        GlobalContextEntry stored =
-                store.global().create(GlobalContextEntry.of(unique("pattern"), T0, "Recon", "LOW", "{\"n\":1}"));
+        GlobalContextEntry stored = store.global()
+                .create(GlobalContextEntry.of(unique("pattern"), T0, "item-1", "Recon", "LOW", "{\"n\":1}"));
 
         GlobalContextEntry updated = store.global().update(stored.withPayload("{\"n\":2}"));
         GlobalContextEntry again = store.global().update(updated.withPayload("{\"n\":3}"));
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(again.version()).isEqualTo(3);
-        assertThat(store.global().find(stored.contextType(), T0)).contains(again);
+        assertThat(store.global().find(stored.contextType(), T0, stored.itemId()))
+                .contains(again);
     }
 
     @Test
@@ -251,7 +254,7 @@ public abstract class ContextStoreContract {
     @Test
     protected void update_concurrentWritersAtTheSameVersion_exactlyOneWins() throws Exception {
         GlobalContextEntry stored =
-                store.global().create(GlobalContextEntry.of(unique("pattern"), T0, null, null, "{\"n\":0}"));
+                store.global().create(GlobalContextEntry.of(unique("pattern"), T0, "item-1", null, null, "{\"n\":0}"));
         int writers = 6;
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(writers);
@@ -276,7 +279,7 @@ public abstract class ContextStoreContract {
             }
 
             assertThat(won).containsOnlyOnce(true);
-            assertThat(store.global().find(stored.contextType(), T0))
+            assertThat(store.global().find(stored.contextType(), T0, stored.itemId()))
                     .hasValueSatisfying(found -> assertThat(found.version()).isEqualTo(2));
         } finally {
             pool.shutdownNow();
@@ -302,9 +305,9 @@ public abstract class ContextStoreContract {
     void findByContextType_timeRange_returnsEntriesWithinInclusiveBoundsOldestFirst() {
         String type = unique("pattern");
         for (int i = 0; i < 5; i++) {
-            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i * 10L), null, null, "{}"));
+            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i * 10L), "item-1", null, null, "{}"));
         }
-        store.global().create(GlobalContextEntry.of(unique("other"), T0.plusSeconds(20), null, null, "{}"));
+        store.global().create(GlobalContextEntry.of(unique("other"), T0.plusSeconds(20), "item-1", null, null, "{}"));
 
         Page<GlobalContextEntry> page = store.global()
                 .findByContextType(
@@ -316,11 +319,95 @@ public abstract class ContextStoreContract {
         assertThat(page.items()).allSatisfy(e -> assertThat(e.contextType()).isEqualTo(type));
     }
 
+    // --- GlobalContextTable: <instant>#<item id> sort keys ------------------------------------
+
+    @Test
+    void create_globalEntriesAtTheSameInstant_withDistinctItemIds_areAllStoredWithoutProbing() {
+        String type = unique("pattern");
+        String threat = unique("threat");
+        String severity = unique("sev");
+        List<String> ids = List.of("threat-b", "threat-a", "threat-c");
+        for (String id : ids) {
+            store.global().create(GlobalContextEntry.of(type, T0, id, threat, severity, "{\"id\":\"" + id + "\"}"));
+        }
+
+        assertThat(store.global().find(type, T0, "threat-b")).hasValueSatisfying(found -> {
+            assertThat(found.itemId()).isEqualTo("threat-b");
+            assertThat(found.timestamp()).isEqualTo(T0);
+            assertThat(found.payload()).isEqualTo("{\"id\":\"threat-b\"}");
+            assertThat(found.sortKey()).isEqualTo("2026-11-26T11:00:00.000000Z#threat-b");
+        });
+        assertThat(store.global()
+                        .findByContextType(type, around(T0), PageRequest.first(10))
+                        .items())
+                .extracting(GlobalContextEntry::itemId)
+                .containsExactly("threat-a", "threat-b", "threat-c");
+        assertThat(store.global()
+                        .findByThreatType(threat, around(T0), PageRequest.first(10))
+                        .items())
+                .extracting(GlobalContextEntry::itemId)
+                .containsExactly("threat-a", "threat-b", "threat-c");
+        assertThat(store.global()
+                        .findBySeverity(severity, TimeRange.between(T0, T0), PageRequest.newestFirst(10))
+                        .items())
+                .extracting(GlobalContextEntry::itemId)
+                .containsExactly("threat-c", "threat-b", "threat-a");
+    }
+
+    @Test
+    void create_globalEntryOfTheSameInstantAndItemId_throwsAlreadyExists_soARedeliveryWritesOnce() {
+        String type = unique("pattern");
+        store.global().create(GlobalContextEntry.of(type, T0, "threat-1", null, null, "{\"n\":1}"));
+
+        assertThatExceptionOfType(ContextAlreadyExistsException.class)
+                .isThrownBy(() ->
+                        store.global().create(GlobalContextEntry.of(type, T0, "threat-1", null, null, "{\"n\":2}")));
+        assertThat(store.global()
+                        .findByContextType(type, around(T0), PageRequest.first(10))
+                        .items())
+                .singleElement()
+                .satisfies(e -> assertThat(e.payload()).isEqualTo("{\"n\":1}"));
+    }
+
+    @Test
+    void findByContextType_rangeBoundsOnTheInstant_includeEveryItemIdOfBothEndInstantsAndNothingOutside() {
+        String type = unique("pattern");
+        Instant from = T0;
+        Instant to = T0.plusSeconds(5);
+        // ids that sort low and high, in UTF-8 as in UTF-16, around the separator '#' and its successor '$'
+        for (String id : List.of("!", "#x", "$", "zz", "\u00e9t\u00e9", "\ud83d\ude00")) {
+            store.global().create(GlobalContextEntry.of(type, from, id, null, null, "{}"));
+            store.global().create(GlobalContextEntry.of(type, to, id, null, null, "{}"));
+        }
+        store.global().create(GlobalContextEntry.of(type, from.minusNanos(1_000), "before", null, null, "{}"));
+        store.global().create(GlobalContextEntry.of(type, to.plusNanos(1_000), "after", null, null, "{}"));
+
+        List<GlobalContextEntry> found = allPages(
+                page -> store.global().findByContextType(type, TimeRange.between(from, to), page),
+                PageRequest.first(5));
+
+        assertThat(found).hasSize(12).extracting(GlobalContextEntry::itemId).doesNotContain("before", "after");
+        assertThat(found).extracting(GlobalContextEntry::timestamp).isSorted().containsOnly(from, to);
+        assertThat(allPages(
+                        page -> store.global().findByContextType(type, TimeRange.between(to, to), page),
+                        PageRequest.newestFirst(4)))
+                .hasSize(6)
+                .allSatisfy(e -> assertThat(e.timestamp()).isEqualTo(to));
+    }
+
+    @Test
+    void globalEntry_itemIdWithAControlCharacterOrBlank_isRefused() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> GlobalContextEntry.of("pattern", T0, "a\nb", null, null, "{}"));
+        assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> GlobalContextEntry.of("pattern", T0, " ", null, null, "{}"));
+    }
+
     @Test
     void findByContextType_newestFirst_returnsDescendingOrder() {
         String type = unique("pattern");
         for (int i = 0; i < 4; i++) {
-            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), null, null, "{}"));
+            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), "item-1", null, null, "{}"));
         }
 
         Page<GlobalContextEntry> page = store.global().findByContextType(type, around(T0), PageRequest.newestFirst(10));
@@ -333,10 +420,11 @@ public abstract class ContextStoreContract {
     @Test
     void findByThreatType_timeRange_returnsThatThreatTypeAcrossContextTypesInOrder() {
         String threat = unique("threat");
-        store.global().create(GlobalContextEntry.of(unique("a"), T0.plusSeconds(2), threat, "HIGH", "{}"));
-        store.global().create(GlobalContextEntry.of(unique("b"), T0.plusSeconds(1), threat, "LOW", "{}"));
-        store.global().create(GlobalContextEntry.of(unique("c"), T0.plusSeconds(3), unique("other"), "HIGH", "{}"));
-        store.global().create(GlobalContextEntry.of(unique("d"), T0.plusSeconds(100), threat, "LOW", "{}"));
+        store.global().create(GlobalContextEntry.of(unique("a"), T0.plusSeconds(2), "item-1", threat, "HIGH", "{}"));
+        store.global().create(GlobalContextEntry.of(unique("b"), T0.plusSeconds(1), "item-1", threat, "LOW", "{}"));
+        store.global()
+                .create(GlobalContextEntry.of(unique("c"), T0.plusSeconds(3), "item-1", unique("other"), "HIGH", "{}"));
+        store.global().create(GlobalContextEntry.of(unique("d"), T0.plusSeconds(100), "item-1", threat, "LOW", "{}"));
 
         Page<GlobalContextEntry> page = store.global()
                 .findByThreatType(threat, TimeRange.between(T0, T0.plusSeconds(50)), PageRequest.first(10));
@@ -350,10 +438,11 @@ public abstract class ContextStoreContract {
     @Test
     void findBySeverity_timeRange_returnsThatSeverityInOrder() {
         String severity = unique("sev");
-        store.global().create(GlobalContextEntry.of(unique("a"), T0.plusSeconds(5), null, severity, "{}"));
-        store.global().create(GlobalContextEntry.of(unique("b"), T0.plusSeconds(4), "X", severity, "{}"));
-        store.global().create(GlobalContextEntry.of(unique("c"), T0.plusSeconds(4), "X", unique("other"), "{}"));
-        store.global().create(GlobalContextEntry.of(unique("d"), T0.minusSeconds(100), "X", severity, "{}"));
+        store.global().create(GlobalContextEntry.of(unique("a"), T0.plusSeconds(5), "item-1", null, severity, "{}"));
+        store.global().create(GlobalContextEntry.of(unique("b"), T0.plusSeconds(4), "item-1", "X", severity, "{}"));
+        store.global()
+                .create(GlobalContextEntry.of(unique("c"), T0.plusSeconds(4), "item-1", "X", unique("other"), "{}"));
+        store.global().create(GlobalContextEntry.of(unique("d"), T0.minusSeconds(100), "item-1", "X", severity, "{}"));
 
         Page<GlobalContextEntry> page = store.global()
                 .findBySeverity(severity, TimeRange.between(T0, T0.plusSeconds(10)), PageRequest.first(10));
@@ -424,7 +513,7 @@ public abstract class ContextStoreContract {
         List<Instant> times = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             times.add(T0.plusSeconds(i));
-            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), null, null, "{}"));
+            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), "item-1", null, null, "{}"));
         }
 
         List<GlobalContextEntry> ascending =
@@ -440,7 +529,7 @@ public abstract class ContextStoreContract {
     void firstPage_ofAQueryWithMoreEntries_holdsTheLimitAndACursor() {
         String type = unique("pattern");
         for (int i = 0; i < 3; i++) {
-            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), null, null, "{}"));
+            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), "item-1", null, null, "{}"));
         }
 
         Page<GlobalContextEntry> page = store.global().findByContextType(type, around(T0), PageRequest.first(2));
@@ -456,7 +545,7 @@ public abstract class ContextStoreContract {
         for (int i = 0; i < 5; i++) {
             String type = unique("t" + i);
             types.add(type);
-            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), threat, "HIGH", "{}"));
+            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), "item-1", threat, "HIGH", "{}"));
         }
 
         List<GlobalContextEntry> all =
@@ -498,7 +587,7 @@ public abstract class ContextStoreContract {
     void query_withATamperedCursor_throwsInvalidCursor() {
         String type = unique("pattern");
         for (int i = 0; i < 3; i++) {
-            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), "Recon", "LOW", "{}"));
+            store.global().create(GlobalContextEntry.of(type, T0.plusSeconds(i), "item-1", "Recon", "LOW", "{}"));
         }
         String cursor = store.global()
                 .findByContextType(type, around(T0), PageRequest.first(1))
@@ -541,21 +630,23 @@ public abstract class ContextStoreContract {
 
     @Test
     void create_itemOverTheLimitInUtf8Bytes_throwsItemTooLargeAndStoresNothing() {
-        GlobalContextEntry huge = GlobalContextEntry.of(unique("pattern"), T0, null, null, "é".repeat(205_000));
+        GlobalContextEntry huge =
+                GlobalContextEntry.of(unique("pattern"), T0, "item-1", null, null, "é".repeat(205_000));
 
         assertThatExceptionOfType(ContextItemTooLargeException.class)
                 .isThrownBy(() -> store.global().create(huge))
                 .satisfies(e -> assertThat(e.sizeBytes()).isGreaterThan(400_000));
-        assertThat(store.global().find(huge.contextType(), T0)).isEmpty();
+        assertThat(store.global().find(huge.contextType(), T0, huge.itemId())).isEmpty();
     }
 
     @Test
     void create_itemBetweenTheDocumentedAndTheEnforcedLimit_throwsItemTooLarge() {
-        GlobalContextEntry big = GlobalContextEntry.of(unique("pattern"), T0, null, null, "x".repeat(406_000));
+        GlobalContextEntry big =
+                GlobalContextEntry.of(unique("pattern"), T0, "item-1", null, null, "x".repeat(406_000));
 
         assertThatExceptionOfType(ContextItemTooLargeException.class)
                 .isThrownBy(() -> store.global().create(big));
-        assertThat(store.global().find(big.contextType(), T0)).isEmpty();
+        assertThat(store.global().find(big.contextType(), T0, big.itemId())).isEmpty();
     }
 
     @Test
@@ -593,16 +684,16 @@ public abstract class ContextStoreContract {
     @Test
     void entries_ofOneEnvironment_areAbsentFromAnother() {
         String type = unique("pattern");
-        store.global().create(GlobalContextEntry.of(type, T0, null, null, "{}"));
+        store.global().create(GlobalContextEntry.of(type, T0, "item-1", null, null, "{}"));
         store.close();
         String otherEnvironment = environment() + "-other";
 
         try (ContextStore other = openStore(ContextTables.forEnvironment(otherEnvironment), clock)) {
-            assertThat(other.global().find(type, T0)).isEmpty();
+            assertThat(other.global().find(type, T0, "item-1")).isEmpty();
             assertThat(existingTableNames(other)).contains(otherEnvironment + "-GlobalContextTable");
         }
         store = openStore(ContextTables.forEnvironment(environment()), clock);
-        assertThat(store.global().find(type, T0)).isPresent();
+        assertThat(store.global().find(type, T0, "item-1")).isPresent();
     }
 
     // --- whole investigation (archiving on closure) -----------------------------------------------

@@ -38,14 +38,14 @@ class ReadModelRestartTest {
     Path data;
 
     private ConfigurableApplicationContext start() {
+        // arguments, not default properties: they must win over application.yml and the test properties
         return new SpringApplicationBuilder(StandaloneApplication.class)
-                .properties(
-                        "server.port=0",
-                        "soc.standalone.replay-samples=false",
-                        "soc.context-store.embedded.file=" + data.resolve("context-store.mv"),
-                        "soc.context-store.archive.local-directory=" + data.resolve("archive"),
-                        "soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base"))
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--soc.standalone.replay-samples=false",
+                        "--soc.context-store.embedded.file=" + data.resolve("context-store.mv"),
+                        "--soc.context-store.archive.local-directory=" + data.resolve("archive"),
+                        "--soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base"));
     }
 
     @Test

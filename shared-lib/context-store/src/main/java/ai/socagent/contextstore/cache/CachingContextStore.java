@@ -97,28 +97,31 @@ public final class CachingContextStore implements ContextStore {
     private record Global(GlobalContextRepository store, TieredContextCache cache, String table)
             implements GlobalContextRepository {
 
-        private CacheKey key(String contextType, Instant timestamp) {
-            return new CacheKey(table, contextType, ContextTimestamps.format(ContextTimestamps.normalise(timestamp)));
+        private CacheKey key(String contextType, Instant timestamp, String itemId) {
+            return new CacheKey(
+                    table, contextType, ContextKeys.instantAndId(ContextTimestamps.normalise(timestamp), itemId));
         }
 
         @Override
         public GlobalContextEntry create(GlobalContextEntry entry) {
             GlobalContextEntry stored = store.create(entry);
-            return cache.written(key(stored.contextType(), stored.timestamp()), stored);
+            return cache.written(key(stored.contextType(), stored.timestamp(), stored.itemId()), stored);
         }
 
         @Override
         public GlobalContextEntry update(GlobalContextEntry entry) {
             return CachingContextStore.update(
-                    cache, key(entry.contextType(), entry.timestamp()), () -> store.update(entry));
+                    cache, key(entry.contextType(), entry.timestamp(), entry.itemId()), () -> store.update(entry));
         }
 
         @Override
-        public Optional<GlobalContextEntry> find(String contextType, Instant timestamp) {
+        public Optional<GlobalContextEntry> find(String contextType, Instant timestamp, String itemId) {
             ContextKeys.require(ContextTables.CONTEXT_TYPE, contextType);
             Objects.requireNonNull(timestamp, "timestamp");
             return cache.read(
-                    key(contextType, timestamp), GlobalContextEntry.class, () -> store.find(contextType, timestamp));
+                    key(contextType, timestamp, itemId),
+                    GlobalContextEntry.class,
+                    () -> store.find(contextType, timestamp, itemId));
         }
 
         @Override

@@ -3,7 +3,6 @@ package ai.socagent.contextstore.cache;
 import ai.socagent.contextstore.AgentContextEntry;
 import ai.socagent.contextstore.ContextKeys;
 import ai.socagent.contextstore.ContextTables;
-import ai.socagent.contextstore.ContextTimestamps;
 import ai.socagent.contextstore.GlobalContextEntry;
 import ai.socagent.contextstore.InvestigationContextEntry;
 import java.nio.ByteBuffer;
@@ -15,7 +14,7 @@ import java.util.zip.CRC32C;
  * The compact binary form of an entry in the shared cache:
  *
  * <pre>
- * byte   format (1)
+ * byte   format (2)
  * byte   kind   (1 global, 2 investigation, 3 agent)
  * ...    the record's fields in declaration order: strings as int length (-1 = null) + UTF-8,
  *        instants as long epoch second + int nano (expiresAt preceded by a presence byte),
@@ -28,7 +27,8 @@ import java.util.zip.CRC32C;
  */
 public final class ContextEntryCodec {
 
-    public static final byte FORMAT = 1;
+    /** 2 since global entries carry their item id; a value of format 1 left in Redis reads as corrupt and is refilled. */
+    public static final byte FORMAT = 2;
 
     static final byte GLOBAL = 1;
     static final byte INVESTIGATION = 2;
@@ -44,6 +44,7 @@ public final class ContextEntryCodec {
                 out.buffer.put(GLOBAL);
                 out.string(g.contextType());
                 out.instant(g.timestamp());
+                out.string(g.itemId());
                 out.string(g.threatType());
                 out.string(g.severity());
                 out.string(g.payload());
@@ -100,6 +101,7 @@ public final class ContextEntryCodec {
                             string(in),
                             string(in),
                             string(in),
+                            string(in),
                             in.getLong(),
                             optionalInstant(in));
                 case INVESTIGATION ->
@@ -131,8 +133,7 @@ public final class ContextEntryCodec {
     public static CacheKey keyOf(ContextTables tables, Object entry) {
         return switch (entry) {
             case GlobalContextEntry g ->
-                new CacheKey(
-                        tables.nameOf(ContextTables.GLOBAL), g.contextType(), ContextTimestamps.format(g.timestamp()));
+                new CacheKey(tables.nameOf(ContextTables.GLOBAL), g.contextType(), g.sortKey());
             case InvestigationContextEntry i ->
                 new CacheKey(
                         tables.nameOf(ContextTables.INVESTIGATION),
@@ -151,8 +152,7 @@ public final class ContextEntryCodec {
     public static boolean hasKey(Object entry, CacheKey key) {
         return switch (entry) {
             case GlobalContextEntry g ->
-                g.contextType().equals(key.partitionKey())
-                        && ContextTimestamps.format(g.timestamp()).equals(key.sortKey());
+                g.contextType().equals(key.partitionKey()) && g.sortKey().equals(key.sortKey());
             case InvestigationContextEntry i ->
                 i.investigationId().equals(key.partitionKey())
                         && ContextKeys.composite(i.contextLevel(), i.timestamp())

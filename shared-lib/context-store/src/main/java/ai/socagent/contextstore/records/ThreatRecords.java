@@ -60,6 +60,7 @@ public final class ThreatRecords {
             global.create(GlobalContextEntry.of(
                     CONTEXT_TYPE,
                     kept.submittedAt(),
+                    kept.threatId(),
                     kept.finding().findingType(),
                     kept.finding().severity().name(),
                     codec.encode(kept)));

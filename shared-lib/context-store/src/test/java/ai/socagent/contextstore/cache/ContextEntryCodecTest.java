@@ -20,7 +20,7 @@ class ContextEntryCodecTest {
     @Test
     void encode_eachEntryKind_decodesToAnEqualEntry() {
         Object[] entries = {
-            new GlobalContextEntry("pattern", AT, "Trojan", null, "{\"ü\":\"€\"}", 3, EXPIRES),
+            new GlobalContextEntry("pattern", AT, "item-1", "Trojan", null, "{\"ü\":\"€\"}", 3, EXPIRES),
             new InvestigationContextEntry("inv-1", "evidence", AT, "Inv", "{}", 1, null),
             new AgentContextEntry("agent", "s-1", AT, "x".repeat(300_000), 7, EXPIRES)
         };

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.socagent.contextstore.ContextStoreException;
 import ai.socagent.contextstore.ContextTables;
-import ai.socagent.contextstore.ContextTimestamps;
 import ai.socagent.contextstore.ContextVersionConflictException;
 import ai.socagent.contextstore.GlobalContextEntry;
 import ai.socagent.contextstore.adapter.out.dynamodb.ContextTableProvisioner;
@@ -102,13 +101,17 @@ class CachingStoreFaultsIT {
     }
 
     private static CacheKey key(GlobalContextEntry entry) {
-        return new CacheKey(
-                TABLES.nameOf(ContextTables.GLOBAL), entry.contextType(), ContextTimestamps.format(entry.timestamp()));
+        return new CacheKey(TABLES.nameOf(ContextTables.GLOBAL), entry.contextType(), entry.sortKey());
     }
 
     private static GlobalContextEntry newEntry(String payload) {
         return GlobalContextEntry.of(
-                "fault-" + UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, payload);
+                "fault-" + UUID.randomUUID(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                "item-1",
+                null,
+                null,
+                payload);
     }
 
     private static Optional<String> payloadIn(Optional<Object> cached) {
@@ -126,8 +129,10 @@ class CachingStoreFaultsIT {
 
         assertThat(l1.get(key(entry))).isNull();
         assertThat(l2.get(key(entry))).isEmpty();
-        assertThat(store.global().find(entry.contextType(), entry.timestamp())).isEmpty();
-        assertThat(moto.global().find(entry.contextType(), entry.timestamp())).isEmpty();
+        assertThat(store.global().find(entry.contextType(), entry.timestamp(), entry.itemId()))
+                .isEmpty();
+        assertThat(moto.global().find(entry.contextType(), entry.timestamp(), entry.itemId()))
+                .isEmpty();
     }
 
     @Test
@@ -142,11 +147,11 @@ class CachingStoreFaultsIT {
 
         assertThat(l1.get(key(v1))).isEqualTo(v1);
         assertThat(payloadIn(l2.get(key(v1)))).contains("{\"state\":\"old\"}");
-        assertThat(store.global().find(v1.contextType(), v1.timestamp()))
+        assertThat(store.global().find(v1.contextType(), v1.timestamp(), v1.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::payload, GlobalContextEntry::version)
                 .containsExactly("{\"state\":\"old\"}", 1L);
-        assertThat(moto.global().find(v1.contextType(), v1.timestamp()))
+        assertThat(moto.global().find(v1.contextType(), v1.timestamp(), v1.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::version)
                 .isEqualTo(1L);
@@ -162,7 +167,7 @@ class CachingStoreFaultsIT {
 
         assertThat(l1.get(key(v1))).isNull();
         assertThat(l2.get(key(v1))).isEmpty();
-        assertThat(store.global().find(v1.contextType(), v1.timestamp()))
+        assertThat(store.global().find(v1.contextType(), v1.timestamp(), v1.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::payload, GlobalContextEntry::version)
                 .containsExactly("{\"state\":\"new\"}", 2L);

@@ -107,7 +107,7 @@ class DynamoDbFaultsIT {
     }
 
     private static GlobalContextEntry newEntry(String payload) {
-        return GlobalContextEntry.of("fault-" + UUID.randomUUID(), CLOCK.instant(), "Recon", "LOW", payload);
+        return GlobalContextEntry.of("fault-" + UUID.randomUUID(), CLOCK.instant(), "item-1", "Recon", "LOW", payload);
     }
 
     private static String globalTable() {
@@ -136,7 +136,7 @@ class DynamoDbFaultsIT {
         assertThat(proxy.requests(PUT)).isEqualTo(3);
         assertThat(proxy.faultsInjected(PUT)).isEqualTo(2);
         assertThat(stored.version()).isEqualTo(1);
-        assertThat(moto.global().find(entry.contextType(), entry.timestamp()))
+        assertThat(moto.global().find(entry.contextType(), entry.timestamp(), entry.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::payload, GlobalContextEntry::version)
                 .containsExactly("{\"n\":1}", 1L);
@@ -168,7 +168,8 @@ class DynamoDbFaultsIT {
                 .hasMessageContaining(kind)
                 .hasMessageContaining(code);
         assertThat(proxy.requests(PUT)).isEqualTo(3);
-        assertThat(moto.global().find(entry.contextType(), entry.timestamp())).isEmpty();
+        assertThat(moto.global().find(entry.contextType(), entry.timestamp(), entry.itemId()))
+                .isEmpty();
         assertThat(itemsInMoto(entry.contextType())).isZero();
     }
 
@@ -191,7 +192,8 @@ class DynamoDbFaultsIT {
         patient.global().create(entry);
 
         assertThat(proxy.requests(PUT)).isEqualTo(5);
-        assertThat(moto.global().find(entry.contextType(), entry.timestamp())).isPresent();
+        assertThat(moto.global().find(entry.contextType(), entry.timestamp(), entry.itemId()))
+                .isPresent();
     }
 
     @Test
@@ -213,7 +215,7 @@ class DynamoDbFaultsIT {
                     proxy.failAlways(GET, Fault.serviceUnavailable());
                     assertThatThrownBy(() -> context.getBean(ai.socagent.contextstore.ContextStore.class)
                                     .global()
-                                    .find(entry.contextType(), entry.timestamp()))
+                                    .find(entry.contextType(), entry.timestamp(), entry.itemId()))
                             .isExactlyInstanceOf(ContextStoreException.class)
                             .hasMessageContaining("GetItem on table " + globalTable())
                             .hasMessageContaining("after 2 attempts");
@@ -234,7 +236,7 @@ class DynamoDbFaultsIT {
                 .hasMessageContaining(globalTable())
                 .hasMessageContaining("service error (HTTP 500)");
 
-        assertThat(moto.global().find(v1.contextType(), v1.timestamp()))
+        assertThat(moto.global().find(v1.contextType(), v1.timestamp(), v1.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::payload, GlobalContextEntry::version)
                 .containsExactly("{\"state\":\"old\"}", 1L);
@@ -253,7 +255,7 @@ class DynamoDbFaultsIT {
 
         assertThat(v2.version()).isEqualTo(2);
         assertThat(proxy.requests(PUT)).isEqualTo(2);
-        assertThat(moto.global().find(v1.contextType(), v1.timestamp()))
+        assertThat(moto.global().find(v1.contextType(), v1.timestamp(), v1.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::payload, GlobalContextEntry::version)
                 .containsExactly("{\"state\":\"new\"}", 2L);
@@ -271,7 +273,7 @@ class DynamoDbFaultsIT {
                 .isInstanceOf(ContextVersionConflictException.class);
 
         assertThat(proxy.requests(PUT)).isEqualTo(2);
-        assertThat(moto.global().find(v1.contextType(), v1.timestamp()))
+        assertThat(moto.global().find(v1.contextType(), v1.timestamp(), v1.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::payload, GlobalContextEntry::version)
                 .containsExactly("{\"state\":\"new\"}", 2L);
@@ -287,12 +289,13 @@ class DynamoDbFaultsIT {
         // A fault on that last put leaves the key without an item, which readers could not tell from
         // the expired one anyway; repeating the create completes it.
         Instant at = CLOCK.instant();
-        GlobalContextEntry old = GlobalContextEntry.of("fault-" + UUID.randomUUID(), at, null, null, "{\"gen\":1}")
+        GlobalContextEntry old = GlobalContextEntry.of(
+                        "fault-" + UUID.randomUUID(), at, "item-1", null, null, "{\"gen\":1}")
                 .withExpiresAt(at.plusSeconds(60));
         moto.global().create(old);
         CLOCK.advance(Duration.ofMinutes(2));
         proxy.failAfter(PUT, 1, Integer.MAX_VALUE, Fault.internalServerError());
-        GlobalContextEntry fresh = GlobalContextEntry.of(old.contextType(), at, null, null, "{\"gen\":2}");
+        GlobalContextEntry fresh = GlobalContextEntry.of(old.contextType(), at, "item-1", null, null, "{\"gen\":2}");
 
         assertThatThrownBy(() -> store.global().create(fresh))
                 .isExactlyInstanceOf(ContextStoreException.class)
@@ -300,10 +303,10 @@ class DynamoDbFaultsIT {
 
         assertThat(proxy.requests(PUT)).isEqualTo(1 + 3);
         assertThat(proxy.requests(DELETE)).isEqualTo(1);
-        assertThat(moto.global().find(old.contextType(), at)).isEmpty();
+        assertThat(moto.global().find(old.contextType(), at, old.itemId())).isEmpty();
         proxy.clearFaults();
         assertThat(store.global().create(fresh).version()).isEqualTo(1);
-        assertThat(moto.global().find(old.contextType(), at))
+        assertThat(moto.global().find(old.contextType(), at, old.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::payload)
                 .isEqualTo("{\"gen\":2}");
@@ -317,7 +320,7 @@ class DynamoDbFaultsIT {
         GlobalContextEntry stored = moto.global().create(newEntry("{\"r\":1}"));
         proxy.failNext(GET, 2, Fault.internalServerError());
 
-        assertThat(store.global().find(stored.contextType(), stored.timestamp()))
+        assertThat(store.global().find(stored.contextType(), stored.timestamp(), stored.itemId()))
                 .get()
                 .extracting(GlobalContextEntry::payload)
                 .isEqualTo("{\"r\":1}");

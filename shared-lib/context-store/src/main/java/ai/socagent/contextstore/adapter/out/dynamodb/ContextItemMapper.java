@@ -16,7 +16,7 @@ final class ContextItemMapper {
     static GlobalContextItem toItem(GlobalContextEntry entry, Long version) {
         GlobalContextItem item = new GlobalContextItem();
         item.setContextType(entry.contextType());
-        item.setTimestamp(ContextTimestamps.format(entry.timestamp()));
+        item.setTimestamp(entry.sortKey());
         item.setThreatType(entry.threatType());
         item.setSeverity(entry.severity());
         item.setPayload(entry.payload());
@@ -28,7 +28,8 @@ final class ContextItemMapper {
     static GlobalContextEntry toEntry(GlobalContextItem item) {
         return new GlobalContextEntry(
                 item.getContextType(),
-                ContextTimestamps.parse(item.getTimestamp()),
+                ContextKeys.instantOf(item.getTimestamp()),
+                ContextKeys.idOf(item.getTimestamp()),
                 item.getThreatType(),
                 item.getSeverity(),
                 item.getPayload(),

@@ -1,8 +1,8 @@
 package ai.socagent.contextstore.adapter.out.dynamodb;
 
 import ai.socagent.contextstore.ContextItems;
+import ai.socagent.contextstore.ContextKeys;
 import ai.socagent.contextstore.ContextTables;
-import ai.socagent.contextstore.ContextTimestamps;
 import ai.socagent.contextstore.GlobalContextEntry;
 import ai.socagent.contextstore.GlobalContextRepository;
 import ai.socagent.contextstore.KeyQuery;
@@ -27,7 +27,7 @@ final class DynamoDbGlobalContextRepository implements GlobalContextRepository {
     @Override
     public GlobalContextEntry create(GlobalContextEntry entry) {
         GlobalContextEntry stored = prepare(entry, 1);
-        table.create(ContextItemMapper.toItem(stored, null), key(stored.contextType(), stored.timestamp()));
+        table.create(ContextItemMapper.toItem(stored, null), key(stored.contextType(), stored.sortKey()));
         return stored;
     }
 
@@ -36,7 +36,7 @@ final class DynamoDbGlobalContextRepository implements GlobalContextRepository {
         GlobalContextEntry stored = prepare(entry, entry.version() + 1);
         table.replace(
                 ContextItemMapper.toItem(stored, entry.version()),
-                key(stored.contextType(), stored.timestamp()),
+                key(stored.contextType(), stored.sortKey()),
                 entry.version());
         return stored;
     }
@@ -49,8 +49,9 @@ final class DynamoDbGlobalContextRepository implements GlobalContextRepository {
     }
 
     @Override
-    public Optional<GlobalContextEntry> find(String contextType, Instant timestamp) {
-        return table.get(key(contextType, timestamp)).map(ContextItemMapper::toEntry);
+    public Optional<GlobalContextEntry> find(String contextType, Instant timestamp, String itemId) {
+        return table.get(key(contextType, ContextKeys.instantAndId(timestamp, itemId)))
+                .map(ContextItemMapper::toEntry);
     }
 
     @Override
@@ -68,10 +69,7 @@ final class DynamoDbGlobalContextRepository implements GlobalContextRepository {
         return table.query(KeyQuery.globalBySeverity(severity, range), page, ContextItemMapper::toEntry);
     }
 
-    private static Key key(String contextType, Instant timestamp) {
-        return Key.builder()
-                .partitionValue(contextType)
-                .sortValue(ContextTimestamps.format(timestamp))
-                .build();
+    private static Key key(String contextType, String sortKey) {
+        return Key.builder().partitionValue(contextType).sortValue(sortKey).build();
     }
 }

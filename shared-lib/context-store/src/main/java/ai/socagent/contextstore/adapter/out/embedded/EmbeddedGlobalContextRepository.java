@@ -1,8 +1,8 @@
 package ai.socagent.contextstore.adapter.out.embedded;
 
 import ai.socagent.contextstore.ContextItems;
+import ai.socagent.contextstore.ContextKeys;
 import ai.socagent.contextstore.ContextTables;
-import ai.socagent.contextstore.ContextTimestamps;
 import ai.socagent.contextstore.CursorCodec;
 import ai.socagent.contextstore.GlobalContextEntry;
 import ai.socagent.contextstore.GlobalContextRepository;
@@ -47,8 +47,9 @@ final class EmbeddedGlobalContextRepository implements GlobalContextRepository {
     }
 
     @Override
-    public Optional<GlobalContextEntry> find(String contextType, Instant timestamp) {
-        return table.get(contextType, ContextTimestamps.format(timestamp)).map(ContextItems::toGlobal);
+    public Optional<GlobalContextEntry> find(String contextType, Instant timestamp, String itemId) {
+        return table.get(contextType, ContextKeys.instantAndId(timestamp, itemId))
+                .map(ContextItems::toGlobal);
     }
 
     @Override

@@ -170,7 +170,8 @@ class DynamoDbContextStoreIT extends ContextStoreContract {
     @Test
     protected void update_concurrentWritersAtTheSameVersion_exactlyOneWins() {
         GlobalContextEntry stored = store.global()
-                .create(GlobalContextEntry.of("concurrent-" + UUID.randomUUID(), T0, null, null, "{\"n\":0}"));
+                .create(GlobalContextEntry.of(
+                        "concurrent-" + UUID.randomUUID(), T0, "item-1", null, null, "{\"n\":0}"));
         List<Boolean> won = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             try {
@@ -182,7 +183,7 @@ class DynamoDbContextStoreIT extends ContextStoreContract {
         }
 
         assertThat(won).containsExactly(true, false, false, false, false, false);
-        assertThat(store.global().find(stored.contextType(), T0))
+        assertThat(store.global().find(stored.contextType(), T0, stored.itemId()))
                 .hasValueSatisfying(found -> assertThat(found.version()).isEqualTo(2));
     }
 }

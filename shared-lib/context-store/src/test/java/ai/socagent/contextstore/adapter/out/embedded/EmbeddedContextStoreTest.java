@@ -53,7 +53,7 @@ class EmbeddedContextStoreTest extends ContextStoreContract {
         InvestigationContextEntry stored = store.investigations()
                 .create(InvestigationContextEntry.of(investigation, "evidence", at, "Inv", "{\"kept\":true}"));
         GlobalContextEntry global =
-                store.global().create(GlobalContextEntry.of(unique("pattern"), at, "Trojan", "HIGH", "{}"));
+                store.global().create(GlobalContextEntry.of(unique("pattern"), at, "item-1", "Trojan", "HIGH", "{}"));
         store.close();
 
         store = openStore(ContextTables.forEnvironment(environment()), clock);

@@ -69,7 +69,7 @@ class EmbeddedPurgeTest {
         AgentContextEntry agentSameSession =
                 store.agents().create(AgentContextEntry.of("agent-1", "s", START.plusSeconds(1), "{\"m\":2}"));
         GlobalContextEntry global =
-                store.global().create(GlobalContextEntry.of("pattern", START, "Trojan", "HIGH", "{}"));
+                store.global().create(GlobalContextEntry.of("pattern", START, "item-1", "Trojan", "HIGH", "{}"));
         InvestigationContextEntry investigation = store.investigations()
                 .create(InvestigationContextEntry.of("inv-1", "evidence", START, "Investigation", "{}"));
         clock.advance(Duration.ofHours(25)); // past the agent TTL (24 h) only
@@ -99,7 +99,7 @@ class EmbeddedPurgeTest {
         store.close();
         store = EmbeddedContextStore.open(file(), TABLES, Clock.fixed(START, ZoneOffset.UTC), CursorCodec.create());
         assertThat(store.agents().find("agent-1", "s", START)).isEmpty();
-        assertThat(store.global().find("pattern", START)).isEmpty();
+        assertThat(store.global().find("pattern", START, "item-1")).isEmpty();
         assertThat(store.global()
                         .findByThreatType("Trojan", TimeRange.between(START, START), PageRequest.first(10))
                         .items())

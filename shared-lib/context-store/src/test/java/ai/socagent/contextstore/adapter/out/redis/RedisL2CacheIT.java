@@ -116,10 +116,10 @@ class RedisL2CacheIT {
     void readOnAFreshInstance_isAnL2HitInTheCompactFormat() {
         Instance a = instance();
         GlobalContextEntry stored =
-                a.store().global().create(GlobalContextEntry.of("pattern", AT, "Trojan", "HIGH", "{}"));
+                a.store().global().create(GlobalContextEntry.of("pattern", AT, "item-1", "Trojan", "HIGH", "{}"));
         Instance b = instance();
 
-        assertThat(b.store().global().find("pattern", AT)).contains(stored);
+        assertThat(b.store().global().find("pattern", AT, "item-1")).contains(stored);
         assertThat(b.count("L2", "hit")).isEqualTo(1);
         try (RedisClient raw = RedisClient.create(TestBackends.redis().uri().toString());
                 StatefulRedisConnection<String, byte[]> connection =

@@ -98,6 +98,7 @@ public final class ContextStoreClassificationContext implements ClassificationCo
         createIfAbsent(() -> global.create(GlobalContextEntry.of(
                 CONTEXT_TYPE,
                 key,
+                threat.threatId(),
                 classification.category().name(),
                 classification.severity().name(),
                 patterns.encode(pattern))));

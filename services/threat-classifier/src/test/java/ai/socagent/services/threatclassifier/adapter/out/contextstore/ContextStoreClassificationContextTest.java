@@ -115,7 +115,11 @@ class ContextStoreClassificationContextTest {
                         .findByContextType(
                                 ContextStoreClassificationContext.CONTEXT_TYPE, AROUND, PageRequest.first(10))
                         .items())
-                .hasSize(1);
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.itemId()).isEqualTo(threat.threatId());
+                    assertThat(entry.timestamp()).isEqualTo(SUBMITTED);
+                });
     }
 
     @Test
@@ -136,6 +140,28 @@ class ContextStoreClassificationContextTest {
                         .threatId())
                 .containsExactlyInAnyOrderElementsOf(
                         threats.stream().map(Threat::threatId).toList());
+        assertThat(global).extracting(GlobalContextEntry::itemId).doesNotHaveDuplicates();
+        assertThat(global).extracting(GlobalContextEntry::timestamp).containsOnly(SUBMITTED);
+    }
+
+    @Test
+    void record_aWholePayloadSubmittedAtOnce_keepsOneGlobalEntryPerThreatAtItsSubmissionInstant() {
+        List<Threat> threats = SampleFindings.paths().stream()
+                .flatMap(path -> ingestion.ingest(SampleFindings.read(path), SUBMITTED).findings().stream())
+                .map(finding -> Threat.forFinding(finding, "corr-batch", SUBMITTED))
+                .distinct()
+                .toList();
+        threats.forEach(this::record);
+
+        List<GlobalContextEntry> global = store.global()
+                .findByContextType(
+                        ContextStoreClassificationContext.CONTEXT_TYPE, AROUND, PageRequest.first(threats.size() + 1))
+                .items();
+        assertThat(global)
+                .extracting(GlobalContextEntry::itemId)
+                .containsExactlyInAnyOrderElementsOf(
+                        threats.stream().map(Threat::threatId).toList());
+        assertThat(global).extracting(GlobalContextEntry::timestamp).containsOnly(SUBMITTED);
     }
 
     @Test
