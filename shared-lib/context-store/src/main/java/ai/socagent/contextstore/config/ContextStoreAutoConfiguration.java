@@ -103,7 +103,11 @@ public class ContextStoreAutoConfiguration {
                 ObjectProvider<TieredContextCache> cache) {
             return cached(
                     EmbeddedContextStore.open(
-                            properties.embedded().file(), tables, clock.getIfUnique(Clock::systemUTC), cursors),
+                            properties.embedded().file(),
+                            tables,
+                            clock.getIfUnique(Clock::systemUTC),
+                            cursors,
+                            properties.embedded().durability()),
                     cache);
         }
     }

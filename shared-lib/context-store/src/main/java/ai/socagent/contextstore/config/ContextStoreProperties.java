@@ -1,5 +1,6 @@
 package ai.socagent.contextstore.config;
 
+import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,7 +39,7 @@ public record ContextStoreProperties(
         cache = cache == null ? new Cache(false, null, null) : cache;
         environment = environment == null ? "local" : environment;
         backend = backend == null ? Backend.EMBEDDED : backend;
-        embedded = embedded == null ? new Embedded(null) : embedded;
+        embedded = embedded == null ? new Embedded(null, null) : embedded;
         dynamodb = dynamodb == null ? new DynamoDb(false, null, null) : dynamodb;
         archive = (archive == null ? new Archive(null, null, null, null, null, null, false, null, null) : archive)
                 .withDefaults(backend, embedded.file());
@@ -129,10 +130,17 @@ public record ContextStoreProperties(
         DYNAMODB
     }
 
-    /** @param file the MVStore file; default {@code data/context-store.mv} under the working directory */
-    public record Embedded(@NotNull Path file) {
+    /**
+     * @param file where the embedded store (RocksDB) keeps its files, a directory; default {@code
+     *     data/context-store} under the working directory. A regular file there (the MVStore file of
+     *     before) is moved aside to {@code <name>.mvstore-old}, not read
+     * @param durability what an acknowledged write survives: {@code process-crash} (default: the JVM
+     *     killed) or {@code power-loss} (also the machine; every write forced to the device, slower)
+     */
+    public record Embedded(@NotNull Path file, EmbeddedContextStore.Durability durability) {
         public Embedded {
-            file = file == null ? Path.of("data", "context-store.mv") : file;
+            file = file == null ? Path.of("data", "context-store") : file;
+            durability = durability == null ? EmbeddedContextStore.Durability.PROCESS_CRASH : durability;
         }
     }
 
