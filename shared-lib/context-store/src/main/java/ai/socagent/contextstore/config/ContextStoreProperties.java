@@ -45,6 +45,11 @@ public record ContextStoreProperties(
                 .withDefaults(backend, embedded.file());
     }
 
+    /** The physical name of a table outside the catalogue in this environment: {@code dev-<name>}. */
+    public String tableName(String name) {
+        return environment.isEmpty() ? name : environment + "-" + name;
+    }
+
     /** The physical name of a bucket in this environment, like the tables: {@code dev-context-archive}. */
     public String bucketName(String name) {
         return environment.isEmpty() ? name : environment + "-" + name;
@@ -88,7 +93,8 @@ public record ContextStoreProperties(
             kmsKeyId = kmsKeyId == null || kmsKeyId.isBlank() ? null : kmsKeyId;
             evidenceRetention = evidenceRetention == null ? Duration.ofDays(2555) : evidenceRetention;
             purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
-            streamArchiver = streamArchiver == null ? new StreamArchiver(false, null, null) : streamArchiver;
+            streamArchiver =
+                    streamArchiver == null ? new StreamArchiver(false, null, null, null, null, null) : streamArchiver;
         }
 
         Archive withDefaults(Backend storeBackend, Path embeddedFile) {
@@ -117,11 +123,26 @@ public record ContextStoreProperties(
      * @param pollInterval pause between reads of the stream; default 5 s
      * @param initialPosition where a shard without checkpoint starts: {@code TRIM_HORIZON} (default,
      *     everything the stream holds) or {@code LATEST}
+     * @param leaseTable the table of shard leases (one archiver per shard across instances), before
+     *     the environment prefix; default {@code ContextStreamArchiverLeases}; created at start with
+     *     {@code dynamodb.provision-tables}, else by Terraform
+     * @param leaseDuration how long a shard's lease outlives its holder's last heartbeat (how soon
+     *     another instance takes over a crashed one's shards); default 30 s
+     * @param heartbeatPeriod how often held leases are renewed; default 10 s, shorter than the lease
      */
-    public record StreamArchiver(boolean enabled, Duration pollInterval, String initialPosition) {
+    public record StreamArchiver(
+            boolean enabled,
+            Duration pollInterval,
+            String initialPosition,
+            @Pattern(regexp = "[A-Za-z0-9_.-]{3,200}") String leaseTable,
+            Duration leaseDuration,
+            Duration heartbeatPeriod) {
         public StreamArchiver {
             pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
             initialPosition = initialPosition == null ? "TRIM_HORIZON" : initialPosition;
+            leaseTable = leaseTable == null ? "ContextStreamArchiverLeases" : leaseTable;
+            leaseDuration = leaseDuration == null ? Duration.ofSeconds(30) : leaseDuration;
+            heartbeatPeriod = heartbeatPeriod == null ? Duration.ofSeconds(10) : heartbeatPeriod;
         }
     }
 
