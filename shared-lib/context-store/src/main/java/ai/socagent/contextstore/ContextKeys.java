@@ -18,8 +18,10 @@ public final class ContextKeys {
         if (value.length() > MAX_KEY_CHARS) {
             throw new IllegalArgumentException(attribute + " is longer than " + MAX_KEY_CHARS + " characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(attribute + " must not contain control characters");
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(attribute + " must not contain control characters");
+            }
         }
         return value;
     }

@@ -1,21 +1,30 @@
 package ai.socagent.contextstore.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * L1: entries in this process, bounded in number ({@code maximumSize}, W-TinyLFU eviction) and in
  * age (min of {@code ttl} and the entry's own {@code expiresAt}). A read also checks the entry's
  * expiry against the store's clock, so an entry expired by that clock is never served.
+ *
+ * <p>An {@link AsyncCache}, so that a missing key is loaded once however many readers want it
+ * (Caffeine's own single flight): the first reader's load is the key's in-flight future, the others
+ * wait for it. A write or invalidation of the key meanwhile replaces or removes that future, so a
+ * load that started before a write never puts its older entry into L1; a load that finds nothing,
+ * or fails, leaves nothing behind.
  */
 public final class CaffeineL1Cache {
 
-    private final Cache<CacheKey, Object> cache;
+    private final AsyncCache<CacheKey, Object> cache;
     private final Clock clock;
 
     public CaffeineL1Cache(long maximumSize, Duration ttl, Clock clock) {
@@ -45,50 +54,81 @@ public final class CaffeineL1Cache {
                         return currentDuration;
                     }
                 })
-                .build();
+                .buildAsync();
     }
 
-    /** The entry, or null when absent or expired by the clock. */
+    /** The entry, or null when absent, still loading, or expired by the clock. */
     public Object get(CacheKey key) {
-        Object entry = cache.getIfPresent(key);
+        CompletableFuture<Object> present = cache.getIfPresent(key);
+        if (present == null || !present.isDone() || present.isCompletedExceptionally()) {
+            return null;
+        }
+        Object entry = present.join();
         if (entry != null && expired(entry, clock.instant())) {
-            cache.asMap().remove(key, entry);
+            cache.asMap().remove(key, present);
             return null;
         }
         return entry;
     }
 
-    /** A written entry: it is the newest, so it replaces whatever is cached. */
-    public void put(CacheKey key, Object entry) {
-        cache.put(key, entry);
+    /**
+     * The entry of {@code key}: the cached one, else the one {@code loader} returns (null: none, not
+     * cached). Concurrent callers for the same key share one load: only the first runs {@code loader},
+     * on its own thread; the others call {@code joined} and wait for its result or its exception.
+     */
+    public Object getOrLoad(CacheKey key, Function<CacheKey, Object> loader, Runnable joined) {
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = cache.get(key, (k, executor) -> mine);
+        if (running != mine) {
+            joined.run();
+            Object entry = await(running);
+            if (entry == null || !expired(entry, clock.instant())) {
+                return entry;
+            }
+            cache.asMap().remove(key, running);
+            return getOrLoad(key, loader, () -> {});
+        }
+        try {
+            Object loaded = loader.apply(key);
+            // null (and an entry already expired) completes the future empty: Caffeine drops it
+            mine.complete(loaded == null || expired(loaded, clock.instant()) ? null : loaded);
+            return loaded;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
-    /** A loaded entry: kept unless an unexpired entry of a higher version is cached already. */
-    public void putIfNotNewer(CacheKey key, Object entry) {
-        Instant now = clock.instant();
-        if (expired(entry, now)) {
-            return;
-        }
-        cache.asMap()
-                .merge(
-                        key,
-                        entry,
-                        (cached, loaded) -> !expired(cached, now)
-                                        && ContextEntryCodec.version(cached) > ContextEntryCodec.version(loaded)
-                                ? cached
-                                : loaded);
+    /** A written entry: it is the newest, so it replaces whatever is cached or loading. */
+    public void put(CacheKey key, Object entry) {
+        cache.put(key, CompletableFuture.completedFuture(entry));
     }
 
     public void invalidate(CacheKey key) {
-        cache.invalidate(key);
+        cache.synchronous().invalidate(key);
     }
 
     public void invalidateAll() {
-        cache.invalidateAll();
+        cache.synchronous().invalidateAll();
     }
 
     public long estimatedSize() {
-        return cache.estimatedSize();
+        return cache.synchronous().estimatedSize();
+    }
+
+    private static Object await(CompletableFuture<Object> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private long lifetime(Object entry, long ttlNanos) {

@@ -1,5 +1,7 @@
 package ai.socagent.contextstore.cache;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -10,10 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -23,16 +22,17 @@ import java.util.function.Supplier;
  * ({@link ContextCache}), for point reads by full key.
  *
  * <ul>
- *   <li><b>Read</b>: L1, else one load per key at a time (concurrent readers of a missing key wait
- *       for it: no stampede), which tries L2, else the store; what it finds fills L1 and (only if
- *       absent) L2. Absence is not cached.
+ *   <li><b>Read</b>: L1, else one load per key at a time (Caffeine's single flight: concurrent
+ *       readers of a missing key wait for the first one's load, no stampede), which tries L2, else
+ *       the store; what it finds fills L1 and (only if absent) L2. Absence is not cached.
  *   <li><b>Write</b>: the stored entry replaces L1 and L2 and the other instances drop their L1
  *       copy (L2's pub/sub).
- *   <li><b>L2 faults</b>: every L2 call is caught; an error counts {@code result=error}, logs once,
- *       and opens a circuit: L2 is skipped ({@code result=bypass}) until {@code retryInterval}
- *       passes, then one call probes it. When a probe succeeds the keys written meanwhile are
- *       deleted from L2 and L1 is cleared (invalidations may have been missed), and a log line says
- *       L2 is back. No read or write fails because of the cache.
+ *   <li><b>L2 faults</b>: every L2 call is caught and goes through a Resilience4j {@link
+ *       CircuitBreaker}: an error counts {@code result=error}, logs once, and opens it (a window of
+ *       one call); L2 is then skipped ({@code result=bypass}) until {@code retryInterval} passes,
+ *       when one call (half-open) probes it. When the probe succeeds the breaker closes: the keys
+ *       written meanwhile are deleted from L2, L1 is cleared (invalidations may have been missed),
+ *       and a log line says L2 is back. No read or write fails because of the cache.
  *   <li><b>Corrupt L2 value</b>: deleted by L2, counted {@code result=corrupt}, re-read from the store.
  * </ul>
  */
@@ -44,19 +44,12 @@ public final class TieredContextCache {
     private final CaffeineL1Cache l1;
     private final ContextCache l2;
     private final Duration l2Ttl;
-    private final long retryNanos;
     private final Clock clock;
     private final CacheMetrics metrics;
-
-    private final ConcurrentHashMap<CacheKey, CompletableFuture<Optional<Object>>> loading = new ConcurrentHashMap<>();
-    /** Bumped by every write and invalidation; a load that saw it move does not fill L1. */
-    private final AtomicLong invalidations = new AtomicLong();
+    private final CircuitBreaker l2Breaker;
 
     private final AtomicLong joinedLoads = new AtomicLong();
 
-    private volatile boolean l2Open;
-    private volatile long l2RetryAt;
-    private final AtomicBoolean probing = new AtomicBoolean();
     private final Set<CacheKey> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean pendingOverflow = new AtomicBoolean();
 
@@ -75,16 +68,32 @@ public final class TieredContextCache {
         this.l1 = Objects.requireNonNull(l1, "l1");
         this.l2 = l2;
         this.l2Ttl = Objects.requireNonNull(l2Ttl, "l2Ttl");
-        this.retryNanos = retryInterval.toNanos();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = new CacheMetrics(registry);
+        // One failed call opens it (a window of one call, 100% failures); after retryInterval the
+        // next call is let through alone (half-open) and decides.
+        this.l2Breaker = CircuitBreaker.of(
+                "context-cache-l2",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(1)
+                        .minimumNumberOfCalls(1)
+                        .failureRateThreshold(100)
+                        .waitDurationInOpenState(retryInterval)
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                        .build());
+        l2Breaker.getEventPublisher().onStateTransition(event -> {
+            switch (event.getStateTransition()) {
+                case HALF_OPEN_TO_CLOSED -> l2Recovered();
+                default -> {
+                    // opening is logged with its cause in failed(); a failed probe stays quiet
+                }
+            }
+        });
         if (l2 != null) {
-            l2.onRemoteInvalidation(key -> {
-                invalidations.incrementAndGet();
-                l1.invalidate(key);
-            });
+            l2.onRemoteInvalidation(l1::invalidate);
             l2.onMissedInvalidations(() -> {
-                invalidations.incrementAndGet();
                 l1.invalidateAll();
                 LOG.log(Level.INFO, "Context cache invalidations may have been missed: L1 cleared");
             });
@@ -95,9 +104,9 @@ public final class TieredContextCache {
         return clock;
     }
 
-    /** Whether L2 is being skipped after an error. */
+    /** Whether L2 is being skipped after an error (the circuit breaker is not closed). */
     public boolean l2Bypassed() {
-        return l2Open;
+        return l2Breaker.getState() != CircuitBreaker.State.CLOSED;
     }
 
     /** How many reads waited for another reader's load of the same key instead of loading (stampede guard). */
@@ -110,33 +119,18 @@ public final class TieredContextCache {
         Object cached = l1.get(key);
         if (type.isInstance(cached)) {
             metrics.l1Hit.increment();
-            if (l2Open) {
+            if (l2Bypassed()) {
                 probeL2();
             }
             return Optional.of(type.cast(cached));
         }
         metrics.l1Miss.increment();
-        CompletableFuture<Optional<Object>> mine = new CompletableFuture<>();
-        CompletableFuture<Optional<Object>> running = loading.putIfAbsent(key, mine);
-        if (running != null) {
-            joinedLoads.incrementAndGet();
-            return await(running).filter(type::isInstance).map(type::cast);
-        }
-        try {
-            Optional<T> loaded = load(key, type, loader);
-            mine.complete(loaded.map(Object.class::cast));
-            return loaded;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            loading.remove(key, mine);
-        }
+        Object loaded = l1.getOrLoad(key, k -> load(key, type, loader).orElse(null), joinedLoads::incrementAndGet);
+        return Optional.ofNullable(loaded).filter(type::isInstance).map(type::cast);
     }
 
     /** An entry the store has just written: it replaces L1 and L2; the other instances drop theirs. */
     public <T> T written(CacheKey key, T entry) {
-        invalidations.incrementAndGet();
         l1.put(key, entry);
         if (l2 == null) {
             return entry;
@@ -152,20 +146,20 @@ public final class TieredContextCache {
 
     /** Drops a key from every tier, for example after a version conflict showed the copy is stale. */
     public void invalidate(CacheKey key) {
-        invalidations.incrementAndGet();
         l1.invalidate(key);
         if (l2 != null) {
             l2Call(() -> l2.invalidate(key), key);
         }
     }
 
+    /** L2, else the store; an L2 or store hit goes into L1 as the result of this load. */
     private <T> Optional<T> load(CacheKey key, Class<T> type, Supplier<Optional<T>> loader) {
-        long seen = invalidations.get();
         if (l2 != null) {
-            if (l2Allowed()) {
+            if (l2Breaker.tryAcquirePermission()) {
+                long started = l2Breaker.getCurrentTimestamp();
                 try {
                     Optional<Object> shared = l2.get(key);
-                    l2Succeeded();
+                    succeeded(started);
                     if (shared.isPresent()) {
                         Object entry = shared.get();
                         if (!type.isInstance(entry) || !ContextEntryCodec.hasKey(entry, key)) {
@@ -173,9 +167,6 @@ public final class TieredContextCache {
                             l2Call(() -> l2.invalidate(key), key);
                         } else if (!CaffeineL1Cache.expired(entry, clock.instant())) {
                             metrics.l2Hit.increment();
-                            if (invalidations.get() == seen) {
-                                l1.putIfNotNewer(key, entry);
-                            }
                             return Optional.of(type.cast(entry));
                         } else {
                             metrics.l2Miss.increment();
@@ -184,13 +175,14 @@ public final class TieredContextCache {
                         metrics.l2Miss.increment();
                     }
                 } catch (CorruptCacheEntryException e) {
-                    l2Succeeded();
+                    // Redis answered; the value was bad (and is deleted): not a fault of the tier
+                    succeeded(started);
                     metrics.l2Corrupt.increment();
                     LOG.log(
                             Level.DEBUG,
                             () -> "Corrupt L2 context cache value of " + key + " deleted: " + e.getMessage());
                 } catch (RuntimeException e) {
-                    l2Failed(e);
+                    failed(started, e);
                 }
             } else {
                 metrics.l2Bypass.increment();
@@ -198,16 +190,14 @@ public final class TieredContextCache {
         }
         Optional<T> stored = loader.get();
         stored.ifPresent(entry -> {
-            if (invalidations.get() == seen) {
-                l1.putIfNotNewer(key, entry);
-            }
             Duration ttl = l2TtlOf(entry);
-            if (l2 != null && ttl != null && l2Allowed()) {
+            if (l2 != null && ttl != null && l2Breaker.tryAcquirePermission()) {
+                long started = l2Breaker.getCurrentTimestamp();
                 try {
                     l2.fill(key, entry, ttl);
-                    l2Succeeded();
+                    succeeded(started);
                 } catch (RuntimeException e) {
-                    l2Failed(e);
+                    failed(started, e);
                 }
             }
         });
@@ -216,12 +206,13 @@ public final class TieredContextCache {
 
     /** While L2 is skipped and only L1 is read, something must notice it came back. */
     private void probeL2() {
-        if (l2Allowed()) {
+        if (l2Breaker.tryAcquirePermission()) {
+            long started = l2Breaker.getCurrentTimestamp();
             try {
                 l2.ping();
-                l2Succeeded();
+                succeeded(started);
             } catch (RuntimeException e) {
-                l2Failed(e);
+                failed(started, e);
             }
         }
     }
@@ -241,16 +232,17 @@ public final class TieredContextCache {
 
     /** Runs a write-side L2 call; if L2 is skipped or fails, remembers the key to delete on recovery. */
     private void l2Call(Runnable call, CacheKey key) {
-        if (!l2Allowed()) {
+        if (!l2Breaker.tryAcquirePermission()) {
             metrics.l2Bypass.increment();
             remember(key);
             return;
         }
+        long started = l2Breaker.getCurrentTimestamp();
         try {
             call.run();
-            l2Succeeded();
+            succeeded(started);
         } catch (RuntimeException e) {
-            l2Failed(e);
+            failed(started, e);
             remember(key);
         }
     }
@@ -263,73 +255,48 @@ public final class TieredContextCache {
         }
     }
 
-    private boolean l2Allowed() {
-        if (!l2Open) {
-            return true;
-        }
-        return System.nanoTime() - l2RetryAt >= 0 && probing.compareAndSet(false, true);
+    private void succeeded(long started) {
+        l2Breaker.onSuccess(l2Breaker.getCurrentTimestamp() - started, l2Breaker.getTimestampUnit());
     }
 
-    private void l2Failed(RuntimeException e) {
+    private void failed(long started, RuntimeException e) {
         metrics.l2Error.increment();
-        l2RetryAt = System.nanoTime() + retryNanos;
-        if (!l2Open) {
-            l2Open = true;
+        boolean wasClosed = l2Breaker.getState() == CircuitBreaker.State.CLOSED;
+        l2Breaker.onError(l2Breaker.getCurrentTimestamp() - started, l2Breaker.getTimestampUnit(), e);
+        if (wasClosed && l2Bypassed()) {
             LOG.log(
                     Level.WARNING,
                     "L2 context cache (Redis) failed, reads and writes go to the store until it answers again: " + e);
+        } else {
+            LOG.log(Level.DEBUG, () -> "L2 context cache call failed: " + e);
         }
-        probing.set(false);
     }
 
-    private void l2Succeeded() {
-        if (!l2Open) {
+    /**
+     * The breaker closed after a successful probe (on the probing thread): delete what was written
+     * while L2 was skipped, then drop L1, whose invalidations may have been missed. If a delete
+     * fails, L2 is skipped again and the rest is kept for the next recovery.
+     */
+    private synchronized void l2Recovered() {
+        List<CacheKey> stale = new ArrayList<>(pending);
+        try {
+            for (CacheKey key : stale) {
+                l2.invalidate(key);
+                pending.remove(key);
+            }
+        } catch (RuntimeException e) {
+            metrics.l2Error.increment();
+            l2Breaker.transitionToOpenState();
             return;
         }
-        synchronized (this) {
-            if (!l2Open) {
-                return;
-            }
-            List<CacheKey> stale = new ArrayList<>(pending);
-            try {
-                for (CacheKey key : stale) {
-                    l2.invalidate(key);
-                    pending.remove(key);
-                }
-            } catch (RuntimeException e) {
-                l2Failed(e);
-                return;
-            }
-            invalidations.incrementAndGet();
-            l1.invalidateAll();
-            l2Open = false;
-            probing.set(false);
-            boolean overflowed = pendingOverflow.getAndSet(false);
-            LOG.log(
-                    Level.WARNING,
-                    "L2 context cache (Redis) answers again; " + stale.size() + " keys written meanwhile deleted"
-                            + (overflowed
-                                    ? ", more were written than remembered: L2 may serve them stale until its TTL"
-                                    : "")
-                            + ", L1 cleared");
-        }
-    }
-
-    private static Optional<Object> await(CompletableFuture<Optional<Object>> running) {
-        try {
-            return running.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for a context cache load", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new CompletionException(cause);
-        }
+        l1.invalidateAll();
+        boolean overflowed = pendingOverflow.getAndSet(false);
+        LOG.log(
+                Level.WARNING,
+                "L2 context cache (Redis) answers again; " + stale.size() + " keys written meanwhile deleted"
+                        + (overflowed
+                                ? ", more were written than remembered: L2 may serve them stale until its TTL"
+                                : "")
+                        + ", L1 cleared");
     }
 }

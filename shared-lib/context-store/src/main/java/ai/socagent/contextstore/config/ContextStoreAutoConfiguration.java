@@ -10,6 +10,7 @@ import ai.socagent.contextstore.GlobalContextRepository;
 import ai.socagent.contextstore.InvestigationContextArchiver;
 import ai.socagent.contextstore.InvestigationContextRepository;
 import ai.socagent.contextstore.adapter.in.dynamodbstreams.AgentContextStreamArchiver;
+import ai.socagent.contextstore.adapter.in.dynamodbstreams.DynamoDbShardLeases;
 import ai.socagent.contextstore.adapter.out.dynamodb.ContextTableProvisioner;
 import ai.socagent.contextstore.adapter.out.dynamodb.DynamoDbContextStore;
 import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
@@ -119,7 +120,11 @@ public class ContextStoreAutoConfiguration {
                 ObjectProvider<TieredContextCache> cache) {
             return cached(
                     EmbeddedContextStore.open(
-                            properties.embedded().file(), tables, clock.getIfUnique(Clock::systemUTC), cursors),
+                            properties.embedded().file(),
+                            tables,
+                            clock.getIfUnique(Clock::systemUTC),
+                            cursors,
+                            properties.embedded().durability()),
                     cache);
         }
     }
@@ -243,12 +248,36 @@ public class ContextStoreAutoConfiguration {
                             s3(properties, s3), properties.bucketName(settings.contextBucket()), settings.kmsKeyId()),
                     AgentContextStreamArchiver.InitialPosition.valueOf(
                             settings.streamArchiver().initialPosition().toUpperCase(java.util.Locale.ROOT)),
-                    clock.getIfUnique(Clock::systemUTC));
+                    clock.getIfUnique(Clock::systemUTC),
+                    shardLeases(properties, dynamoDb));
             if (own == null) {
                 archiver.owning(streamsClient);
             }
             archiver.start(settings.streamArchiver().pollInterval());
             return archiver;
+        }
+
+        /** One archiver per shard across the instances of the service: leases in DynamoDB. */
+        private static DynamoDbShardLeases shardLeases(ContextStoreProperties properties, DynamoDbClient dynamoDb) {
+            ContextStoreProperties.StreamArchiver settings =
+                    properties.archive().streamArchiver();
+            String table = properties.tableName(settings.leaseTable());
+            if (properties.dynamodb().provisionTables()) {
+                DynamoDbShardLeases.provisionTable(dynamoDb, table);
+            }
+            return DynamoDbShardLeases.create(
+                    dynamoDb, table, leaseOwner(), settings.leaseDuration(), settings.heartbeatPeriod());
+        }
+
+        /** The host and a random suffix: two instances on one host are two owners. */
+        private static String leaseOwner() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "unknown-host";
+            }
+            return host + "/" + java.util.UUID.randomUUID();
         }
 
         /** A streams client with the region, credentials and endpoint of the application's DynamoDB client. */

@@ -1,5 +1,6 @@
 package ai.socagent.contextstore.config;
 
+import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,10 +39,15 @@ public record ContextStoreProperties(
         cache = cache == null ? new Cache(false, null, null) : cache;
         environment = environment == null ? "local" : environment;
         backend = backend == null ? Backend.EMBEDDED : backend;
-        embedded = embedded == null ? new Embedded(null) : embedded;
+        embedded = embedded == null ? new Embedded(null, null) : embedded;
         dynamodb = dynamodb == null ? new DynamoDb(false, null, null) : dynamodb;
         archive = (archive == null ? new Archive(null, null, null, null, null, null, false, null, null) : archive)
                 .withDefaults(backend, embedded.file());
+    }
+
+    /** The physical name of a table outside the catalogue in this environment: {@code dev-<name>}. */
+    public String tableName(String name) {
+        return environment.isEmpty() ? name : environment + "-" + name;
     }
 
     /** The physical name of a bucket in this environment, like the tables: {@code dev-context-archive}. */
@@ -87,7 +93,8 @@ public record ContextStoreProperties(
             kmsKeyId = kmsKeyId == null || kmsKeyId.isBlank() ? null : kmsKeyId;
             evidenceRetention = evidenceRetention == null ? Duration.ofDays(2555) : evidenceRetention;
             purgeInterval = purgeInterval == null ? Duration.ofHours(1) : purgeInterval;
-            streamArchiver = streamArchiver == null ? new StreamArchiver(false, null, null) : streamArchiver;
+            streamArchiver =
+                    streamArchiver == null ? new StreamArchiver(false, null, null, null, null, null) : streamArchiver;
         }
 
         Archive withDefaults(Backend storeBackend, Path embeddedFile) {
@@ -116,11 +123,26 @@ public record ContextStoreProperties(
      * @param pollInterval pause between reads of the stream; default 5 s
      * @param initialPosition where a shard without checkpoint starts: {@code TRIM_HORIZON} (default,
      *     everything the stream holds) or {@code LATEST}
+     * @param leaseTable the table of shard leases (one archiver per shard across instances), before
+     *     the environment prefix; default {@code ContextStreamArchiverLeases}; created at start with
+     *     {@code dynamodb.provision-tables}, else by Terraform
+     * @param leaseDuration how long a shard's lease outlives its holder's last heartbeat (how soon
+     *     another instance takes over a crashed one's shards); default 30 s
+     * @param heartbeatPeriod how often held leases are renewed; default 10 s, shorter than the lease
      */
-    public record StreamArchiver(boolean enabled, Duration pollInterval, String initialPosition) {
+    public record StreamArchiver(
+            boolean enabled,
+            Duration pollInterval,
+            String initialPosition,
+            @Pattern(regexp = "[A-Za-z0-9_.-]{3,200}") String leaseTable,
+            Duration leaseDuration,
+            Duration heartbeatPeriod) {
         public StreamArchiver {
             pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
             initialPosition = initialPosition == null ? "TRIM_HORIZON" : initialPosition;
+            leaseTable = leaseTable == null ? "ContextStreamArchiverLeases" : leaseTable;
+            leaseDuration = leaseDuration == null ? Duration.ofSeconds(30) : leaseDuration;
+            heartbeatPeriod = heartbeatPeriod == null ? Duration.ofSeconds(10) : heartbeatPeriod;
         }
     }
 
@@ -129,10 +151,17 @@ public record ContextStoreProperties(
         DYNAMODB
     }
 
-    /** @param file the MVStore file; default {@code data/context-store.mv} under the working directory */
-    public record Embedded(@NotNull Path file) {
+    /**
+     * @param file where the embedded store (RocksDB) keeps its files, a directory; default {@code
+     *     data/context-store} under the working directory. A regular file there (the MVStore file of
+     *     before) is moved aside to {@code <name>.mvstore-old}, not read
+     * @param durability what an acknowledged write survives: {@code process-crash} (default: the JVM
+     *     killed) or {@code power-loss} (also the machine; every write forced to the device, slower)
+     */
+    public record Embedded(@NotNull Path file, EmbeddedContextStore.Durability durability) {
         public Embedded {
-            file = file == null ? Path.of("data", "context-store.mv") : file;
+            file = file == null ? Path.of("data", "context-store") : file;
+            durability = durability == null ? EmbeddedContextStore.Durability.PROCESS_CRASH : durability;
         }
     }
 

@@ -252,6 +252,44 @@ class TieredContextCacheTest {
     }
 
     @Test
+    void loadRacingAWrite_neverPutsTheOlderEntryIntoL1() throws Exception {
+        AgentContextEntry v1 = embedded.agents().create(AgentContextEntry.of("agent", "race", AT, "{\"v\":1}"));
+        CountDownLatch readV1 = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountingStore slow = new CountingStore(embedded) {
+            @Override
+            Optional<AgentContextEntry> find(String agentId, String sessionId, Instant timestamp) {
+                finds.incrementAndGet();
+                Optional<AgentContextEntry> found = delegate.agents().find(agentId, sessionId, timestamp);
+                readV1.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return found; // v1, read before the write below
+            }
+        };
+        CachingContextStore a = instance(slow);
+        l2.values.clear();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<AgentContextEntry>> loading =
+                    pool.submit(() -> a.agents().find("agent", "race", AT));
+            assertThat(readV1.await(10, TimeUnit.SECONDS)).isTrue();
+
+            AgentContextEntry v2 = a.agents().update(v1.withPayload("{\"v\":2}"));
+            release.countDown();
+
+            assertThat(loading.get(10, TimeUnit.SECONDS)).contains(v1);
+            assertThat(a.agents().find("agent", "race", AT)).contains(v2);
+            assertThat(slow.finds.get()).as("the second read is an L1 hit").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void failingLoad_reachesEveryWaitingReaderAndIsNotCached() {
         CachingContextStore a = instance(new CountingStore(embedded) {
             @Override

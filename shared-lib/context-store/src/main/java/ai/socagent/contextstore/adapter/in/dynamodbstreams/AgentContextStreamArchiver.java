@@ -46,6 +46,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * was, and the next poll reads the same records again (at least once: a retried batch has the same
  * id and rewrites the same key). A new shard without a parent in the stream starts at the initial
  * position ({@code TRIM_HORIZON} by default: nothing the stream still holds is skipped).
+ *
+ * <p>Several archivers (one per service instance) may read one stream: a shard is read only by the
+ * archiver holding its lease ({@link ShardLeases}, in DynamoDB: {@link DynamoDbShardLeases}), checked
+ * again before every archive and checkpoint; shards leased to another archiver are skipped. When
+ * the holder stops (closed: it gives the lease back; crashed: its lease expires), another archiver
+ * takes the shard over from the checkpoint.
  */
 public final class AgentContextStreamArchiver implements AutoCloseable {
 
@@ -66,6 +72,7 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
     private final StreamCheckpointStore checkpoints;
     private final InitialPosition initialPosition;
     private final Clock clock;
+    private final ShardLeases leases;
     private ScheduledExecutorService scheduler;
     private final List<AutoCloseable> owned = new ArrayList<>();
 
@@ -75,15 +82,18 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
             ContextArchive archive,
             StreamCheckpointStore checkpoints,
             InitialPosition initialPosition,
-            Clock clock) {
+            Clock clock,
+            ShardLeases leases) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.archive = archive;
         this.checkpoints = checkpoints;
         this.initialPosition = initialPosition;
         this.clock = clock;
+        this.leases = leases;
     }
 
+    /** A single archiver of the stream: its shards are leased to nobody else ({@link ShardLeases#unshared}). */
     public static AgentContextStreamArchiver create(
             DynamoDbStreamsClient streams,
             String streamArn,
@@ -91,6 +101,21 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
             StreamCheckpointStore checkpoints,
             InitialPosition initialPosition,
             Clock clock) {
+        return create(streams, streamArn, archive, checkpoints, initialPosition, clock, ShardLeases.unshared());
+    }
+
+    /**
+     * One of several archivers of the stream: it reads only the shards whose lease it holds. The
+     * leases are closed (given back) with the archiver.
+     */
+    public static AgentContextStreamArchiver create(
+            DynamoDbStreamsClient streams,
+            String streamArn,
+            ContextArchive archive,
+            StreamCheckpointStore checkpoints,
+            InitialPosition initialPosition,
+            Clock clock,
+            ShardLeases leases) {
         if (streamArn == null || streamArn.isBlank()) {
             throw new IllegalArgumentException("the AgentContextTable has no stream ARN: is its stream enabled?");
         }
@@ -100,7 +125,8 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
                 Objects.requireNonNull(archive, "archive"),
                 Objects.requireNonNull(checkpoints, "checkpoints"),
                 Objects.requireNonNull(initialPosition, "initialPosition"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(leases, "leases"));
     }
 
     /** The ARN of the AgentContextTable's latest stream in this environment. */
@@ -137,6 +163,9 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
                             .isEmpty()) {
                 continue; // the parent's records come first; next poll
             }
+            if (!leases.acquire(leaseKey(shard.shardId()))) {
+                continue; // another archiver reads this shard
+            }
             ShardRead read = readShard(shard.shardId(), position, parentInStream);
             archived += read.archived();
             positions.put(shard.shardId(), Optional.ofNullable(read.checkpoint()));
@@ -145,6 +174,11 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
     }
 
     private record ShardRead(int archived, String checkpoint) {}
+
+    /** The lease of a shard: shard ids repeat across streams (moto gives every stream the same one). */
+    private String leaseKey(String shardId) {
+        return streamArn + "/" + shardId;
+    }
 
     private ShardRead readShard(String shardId, Optional<String> checkpoint, boolean hasParent) {
         String iterator = iterator(shardId, checkpoint, hasParent);
@@ -155,6 +189,11 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
             GetRecordsResponse response =
                     streams.getRecords(r -> r.shardIterator(current).limit(PAGE));
             List<Record> records = response.records();
+            if (!leases.holds(leaseKey(shardId))) {
+                // lost meanwhile (no heartbeat got through): the new holder reads from our last checkpoint
+                LOG.log(Level.WARNING, "lost the lease of {0} shard {1}; leaving it", streamArn, shardId);
+                return new ShardRead(archived, last);
+            }
             if (!records.isEmpty()) {
                 archived += archiveRemovals(shardId, records);
                 last = records.getLast().dynamodb().sequenceNumber();
@@ -336,7 +375,14 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
         }
         if (running != null) {
             running.shutdownNow();
+            try {
+                // a poll in flight finishes its page before the leases are given back
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        leases.close();
         List<AutoCloseable> resources;
         synchronized (this) {
             resources = List.copyOf(owned);

@@ -2,218 +2,305 @@ package ai.socagent.contextstore.adapter.out.embedded;
 
 import ai.socagent.contextstore.ContextAlreadyExistsException;
 import ai.socagent.contextstore.ContextItems;
+import ai.socagent.contextstore.ContextStoreException;
 import ai.socagent.contextstore.ContextTables;
 import ai.socagent.contextstore.ContextVersionConflictException;
 import ai.socagent.contextstore.KeyQuery;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
 
 /**
- * One context table as MVStore maps, laid out from the {@link ContextTables} catalogue: the items by
- * primary key, and per index a map from index key to primary key. Map keys join key values with
- * U+0000 (key values hold no control characters), so the maps' string order is DynamoDB's key order
- * within a partition. Writes are serialised per table and committed before they return.
+ * One context table in RocksDB, laid out from the {@link ContextTables} catalogue: a column family
+ * of items by primary key, and per index a column family of {@code <index key>0<primary key>} with
+ * empty values (sparse: an item without the index's attributes is not in it). Keys are {@link
+ * EmbeddedItemCodec} bytes, so RocksDB's bytewise order is DynamoDB's key order.
+ *
+ * <p>Writes of one table are serialised (a create must see that no live item exists; an update,
+ * the version) and each is one atomic {@link WriteBatch}: the item and its index entries. A write
+ * returns once RocksDB has appended it to its write-ahead log and handed that to the operating
+ * system, so a killed JVM loses no acknowledged write; with {@code sync} the log is also forced to
+ * the device (power loss). RocksDB groups the log writes of concurrent writers itself.
  */
 final class EmbeddedTable {
 
-    private static final char SEPARATOR = '\u0000';
-    private static final String AFTER_ALL = "\u0000\uffff";
-    private static final TypeReference<LinkedHashMap<String, String>> ITEM = new TypeReference<>() {};
-
-    private final MVStore store;
+    private final RocksDB db;
     private final ContextTables.Table table;
     private final String name;
-    private final MVMap<String, String> items;
-    private final Map<String, MVMap<String, String>> indexes = new HashMap<>();
-    private final ObjectMapper json;
+    private final ColumnFamilyHandle items;
+    private final Map<String, ColumnFamilyHandle> indexes;
+    private final WriteOptions writeOptions;
     private final Clock clock;
+    private final ReentrantLock writes = new ReentrantLock();
 
-    EmbeddedTable(MVStore store, ContextTables.Table table, String name, ObjectMapper json, Clock clock) {
-        this.store = store;
+    EmbeddedTable(
+            RocksDB db,
+            ContextTables.Table table,
+            String name,
+            ColumnFamilyHandle items,
+            Map<String, ColumnFamilyHandle> indexes,
+            WriteOptions writeOptions,
+            Clock clock) {
+        this.db = db;
         this.table = table;
         this.name = name;
-        this.json = json;
+        this.items = items;
+        this.indexes = indexes;
+        this.writeOptions = writeOptions;
         this.clock = clock;
-        this.items = store.openMap(name);
-        table.indexes().forEach(index -> indexes.put(index.name(), store.openMap(name + "/" + index.name())));
     }
 
-    synchronized Optional<Map<String, String>> get(String partition, String sort) {
-        return live(items.get(join(partition, sort)));
+    Optional<Map<String, String>> get(String partition, String sort) {
+        byte[] primary = EmbeddedItemCodec.key(partition, sort);
+        return live(primary, read(primary));
     }
 
     /** Stores a new item at version 1; an expired item with the same key is replaced. */
-    synchronized Map<String, String> create(Map<String, String> item) {
-        String primary = primaryKey(item);
-        if (live(items.get(primary)).isPresent()) {
-            throw new ContextAlreadyExistsException(name, describe(item));
+    Map<String, String> create(Map<String, String> item) {
+        byte[] primary = primaryKey(item);
+        writes.lock();
+        try {
+            byte[] current = read(primary);
+            if (current != null && !expired(current)) {
+                throw new ContextAlreadyExistsException(name, describe(item));
+            }
+            item.put(ContextTables.VERSION, "1");
+            write(primary, item, current);
+            return item;
+        } finally {
+            writes.unlock();
         }
-        item.put(ContextTables.VERSION, "1");
-        write(primary, item);
-        return item;
     }
 
     /** Replaces the live item at {@code expectedVersion} with this one at the next version. */
-    synchronized Map<String, String> replace(Map<String, String> item, long expectedVersion) {
-        String primary = primaryKey(item);
-        Optional<Map<String, String>> current = live(items.get(primary));
-        if (current.isEmpty() || Long.parseLong(current.get().get(ContextTables.VERSION)) != expectedVersion) {
-            throw new ContextVersionConflictException(name, describe(item), expectedVersion);
+    Map<String, String> replace(Map<String, String> item, long expectedVersion) {
+        byte[] primary = primaryKey(item);
+        writes.lock();
+        try {
+            byte[] current = read(primary);
+            Optional<Map<String, String>> stored = live(primary, current);
+            if (stored.isEmpty() || Long.parseLong(stored.get().get(ContextTables.VERSION)) != expectedVersion) {
+                throw new ContextVersionConflictException(name, describe(item), expectedVersion);
+            }
+            item.put(ContextTables.VERSION, Long.toString(expectedVersion + 1));
+            write(primary, item, current);
+            return item;
+        } finally {
+            writes.unlock();
         }
-        item.put(ContextTables.VERSION, Long.toString(expectedVersion + 1));
-        write(primary, item);
-        return item;
     }
 
     /**
      * Up to {@code limit} live items of the query after {@code start} (exclusive; null for the first
      * page), and the position of the last one when another live item follows.
      */
-    synchronized QueryResult query(KeyQuery query, Map<String, String> start, int limit, boolean newestFirst) {
-        MVMap<String, String> map = query.index() == null ? items : indexes.get(query.index());
-        String lower = join(query.partitionValue(), query.sortFrom());
-        String upper = join(query.partitionValue(), query.sortTo()) + AFTER_ALL;
-        String startKey = start == null ? null : mapKey(query, start);
-        Iterator<String> keys = newestFirst
-                ? map.keyIteratorReverse(startKey != null ? startKey : upper)
-                : map.keyIterator(startKey != null ? startKey : lower);
+    QueryResult query(KeyQuery query, Map<String, String> start, int limit, boolean newestFirst) {
+        ColumnFamilyHandle family = query.index() == null ? items : indexes.get(query.index());
+        byte[] partition = EmbeddedItemCodec.key(query.partitionValue());
+        // [lower, upper): a whole partition is every key after "<partition>0"; a sort range ends
+        // after every key whose sort part is sortTo itself (its index key continues with 0x00, no
+        // sort value continues with a byte below 0x20)
+        byte[] lower = query.wholePartition()
+                ? EmbeddedItemCodec.after(partition, EmbeddedItemCodec.SEPARATOR)
+                : EmbeddedItemCodec.key(query.partitionValue(), query.sortFrom());
+        byte[] upper = query.wholePartition()
+                ? EmbeddedItemCodec.after(partition, (byte) 1)
+                : EmbeddedItemCodec.after(EmbeddedItemCodec.key(query.partitionValue(), query.sortTo()), (byte) 1);
+        byte[] startKey = start == null ? null : mapKey(query, start);
         List<Map<String, String>> found = new ArrayList<>();
         Map<String, String> last = null;
-        while (keys.hasNext()) {
-            String key = keys.next();
-            if (key.equals(startKey)) {
-                continue;
+        try (Slice lowerBound = new Slice(lower);
+                Slice upperBound = new Slice(upper);
+                ReadOptions options =
+                        new ReadOptions().setIterateLowerBound(lowerBound).setIterateUpperBound(upperBound);
+                RocksIterator keys = db.newIterator(family, options)) {
+            if (newestFirst) {
+                keys.seekForPrev(startKey != null ? startKey : upper);
+            } else {
+                keys.seek(startKey != null ? startKey : lower);
             }
-            if (newestFirst ? key.compareTo(lower) < 0 : key.compareTo(upper) > 0) {
-                break;
+            for (; keys.isValid(); step(keys, newestFirst)) {
+                byte[] key = keys.key();
+                if (startKey != null && Arrays.equals(key, startKey)) {
+                    continue;
+                }
+                byte[] primary = query.index() == null ? key : EmbeddedItemCodec.primaryOfIndexKey(key);
+                byte[] value = query.index() == null ? keys.value() : read(primary);
+                Optional<Map<String, String>> item = live(primary, value);
+                if (item.isEmpty()) {
+                    continue;
+                }
+                if (found.size() == limit) {
+                    return new QueryResult(found, position(query, last));
+                }
+                found.add(item.get());
+                last = item.get();
             }
-            if (!newestFirst && key.compareTo(lower) < 0 || newestFirst && key.compareTo(upper) > 0) {
-                continue;
-            }
-            String primary = query.index() == null ? key : map.get(key);
-            Optional<Map<String, String>> item = live(items.get(primary));
-            if (item.isEmpty()) {
-                continue;
-            }
-            if (found.size() == limit) {
-                return new QueryResult(found, position(query, last));
-            }
-            found.add(item.get());
-            last = item.get();
+            keys.status();
+        } catch (RocksDBException e) {
+            throw failure("query", e);
         }
         return new QueryResult(found, null);
+    }
+
+    private static void step(RocksIterator keys, boolean backwards) {
+        if (backwards) {
+            keys.prev();
+        } else {
+            keys.next();
+        }
     }
 
     ContextTables.Table definition() {
         return table;
     }
 
+    List<ColumnFamilyHandle> families() {
+        List<ColumnFamilyHandle> all = new ArrayList<>(List.of(items));
+        all.addAll(indexes.values());
+        return all;
+    }
+
     /**
      * Removes expired items, one partition at a time: each group goes to {@code archiver} first, and
-     * is removed only when it returns. Items are re-read under the table's lock just before, so an
-     * item replaced by a create meanwhile is neither archived nor removed.
+     * is removed only when it returns. Items are re-read under the table's write lock just before, so
+     * an item replaced by a create meanwhile is neither archived nor removed.
      *
      * @return how many items were removed
      */
     int purgeExpired(Consumer<List<Map<String, String>>> archiver) {
-        Map<String, List<String>> expiredByPartition = new LinkedHashMap<>();
-        synchronized (this) {
-            for (Map.Entry<String, String> stored : items.entrySet()) {
-                Map<String, String> item = json.readValue(stored.getValue(), ITEM);
-                if (expired(item)) {
+        Map<String, List<byte[]>> expiredByPartition = new LinkedHashMap<>();
+        try (RocksIterator all = db.newIterator(items)) {
+            for (all.seekToFirst(); all.isValid(); all.next()) {
+                if (expired(all.value())) {
+                    byte[] primary = all.key();
                     expiredByPartition
-                            .computeIfAbsent(item.get(table.partitionKey()), p -> new ArrayList<>())
-                            .add(stored.getKey());
+                            .computeIfAbsent(EmbeddedItemCodec.parts(primary)[0], p -> new ArrayList<>())
+                            .add(primary);
                 }
             }
+            all.status();
+        } catch (RocksDBException e) {
+            throw failure("purge", e);
         }
         int purged = 0;
-        for (List<String> primaries : expiredByPartition.values()) {
-            synchronized (this) {
-                Map<String, Map<String, String>> group = new LinkedHashMap<>();
-                for (String primary : primaries) {
-                    String stored = items.get(primary);
-                    if (stored != null) {
-                        Map<String, String> item = json.readValue(stored, ITEM);
-                        if (expired(item)) {
-                            group.put(primary, item);
-                        }
+        for (List<byte[]> primaries : expiredByPartition.values()) {
+            writes.lock();
+            try {
+                List<byte[]> keys = new ArrayList<>();
+                List<Map<String, String>> group = new ArrayList<>();
+                for (byte[] primary : primaries) {
+                    byte[] value = read(primary);
+                    if (value != null && expired(value)) {
+                        keys.add(primary);
+                        group.add(EmbeddedItemCodec.decode(table, primary, value));
                     }
                 }
                 if (group.isEmpty()) {
                     continue;
                 }
-                archiver.accept(List.copyOf(group.values()));
-                group.forEach((primary, item) -> {
-                    items.remove(primary);
-                    table.indexes()
-                            .forEach(index -> indexKey(index, item).ifPresent(indexes.get(index.name())::remove));
-                });
-                store.commit();
+                archiver.accept(List.copyOf(group));
+                try (WriteBatch batch = new WriteBatch()) {
+                    for (int i = 0; i < keys.size(); i++) {
+                        batch.delete(items, keys.get(i));
+                        for (ContextTables.Index index : table.indexes()) {
+                            byte[] indexKey = indexKey(index, group.get(i), keys.get(i));
+                            if (indexKey != null) {
+                                batch.delete(indexes.get(index.name()), indexKey);
+                            }
+                        }
+                    }
+                    db.write(writeOptions, batch);
+                } catch (RocksDBException e) {
+                    throw failure("purge", e);
+                }
                 purged += group.size();
+            } finally {
+                writes.unlock();
             }
         }
         return purged;
     }
 
-    private boolean expired(Map<String, String> item) {
-        return ContextItems.isExpired(Long.parseLong(item.get(ContextTables.EXPIRES_AT)), clock);
-    }
-
-    private void write(String primary, Map<String, String> item) {
-        String previous = items.put(primary, json.writeValueAsString(item));
-        if (previous != null) {
-            Map<String, String> old = json.readValue(previous, ITEM);
-            table.indexes().forEach(index -> indexKey(index, old).ifPresent(indexes.get(index.name())::remove));
+    private void write(byte[] primary, Map<String, String> item, byte[] previous) {
+        try (WriteBatch batch = new WriteBatch()) {
+            if (previous != null) {
+                Map<String, String> old = EmbeddedItemCodec.decode(table, primary, previous);
+                for (ContextTables.Index index : table.indexes()) {
+                    byte[] oldKey = indexKey(index, old, primary);
+                    if (oldKey != null) {
+                        batch.delete(indexes.get(index.name()), oldKey);
+                    }
+                }
+            }
+            batch.put(items, primary, EmbeddedItemCodec.encode(table, item));
+            for (ContextTables.Index index : table.indexes()) {
+                byte[] key = indexKey(index, item, primary);
+                if (key != null) {
+                    batch.put(indexes.get(index.name()), key, new byte[0]);
+                }
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
         }
-        table.indexes()
-                .forEach(index -> indexKey(index, item)
-                        .ifPresent(k -> indexes.get(index.name()).put(k, primary)));
-        store.commit();
     }
 
-    private Optional<Map<String, String>> live(String stored) {
-        if (stored == null) {
+    private byte[] read(byte[] primary) {
+        try {
+            return db.get(items, primary);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private Optional<Map<String, String>> live(byte[] primary, byte[] value) {
+        if (value == null || expired(value)) {
             return Optional.empty();
         }
-        Map<String, String> item = json.readValue(stored, ITEM);
-        return ContextItems.isExpired(Long.parseLong(item.get(ContextTables.EXPIRES_AT)), clock)
-                ? Optional.empty()
-                : Optional.of(item);
+        return Optional.of(EmbeddedItemCodec.decode(table, primary, value));
     }
 
-    private String primaryKey(Map<String, String> item) {
-        return join(item.get(table.partitionKey()), item.get(table.sortKey()));
+    private boolean expired(byte[] value) {
+        return ContextItems.isExpired(EmbeddedItemCodec.expiresAt(value), clock);
     }
 
-    /** Sparse: an item without the index's key attributes is not in the index. */
-    private Optional<String> indexKey(ContextTables.Index index, Map<String, String> item) {
+    private byte[] primaryKey(Map<String, String> item) {
+        return EmbeddedItemCodec.key(item.get(table.partitionKey()), item.get(table.sortKey()));
+    }
+
+    /** Null when the item lacks the index's key attributes. */
+    private static byte[] indexKey(ContextTables.Index index, Map<String, String> item, byte[] primary) {
         String partition = item.get(index.partitionKey());
         String sort = item.get(index.sortKey());
         if (partition == null || sort == null) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(join(partition, sort) + SEPARATOR + primaryKey(item));
+        return EmbeddedItemCodec.concat(EmbeddedItemCodec.key(partition, sort), primary);
     }
 
-    private String mapKey(KeyQuery query, Map<String, String> position) {
-        String primary = join(position.get(table.partitionKey()), position.get(table.sortKey()));
+    private byte[] mapKey(KeyQuery query, Map<String, String> position) {
+        byte[] primary = EmbeddedItemCodec.key(position.get(table.partitionKey()), position.get(table.sortKey()));
         return query.index() == null
                 ? primary
-                : join(position.get(query.partitionAttribute()), position.get(query.sortAttribute()))
-                        + SEPARATOR
-                        + primary;
+                : EmbeddedItemCodec.concat(
+                        EmbeddedItemCodec.key(
+                                position.get(query.partitionAttribute()), position.get(query.sortAttribute())),
+                        primary);
     }
 
     private static Map<String, String> position(KeyQuery query, Map<String, String> item) {
@@ -226,8 +313,9 @@ final class EmbeddedTable {
         return ContextItems.key(item.get(table.partitionKey()), item.get(table.sortKey()));
     }
 
-    private static String join(String partition, String sort) {
-        return partition + SEPARATOR + sort;
+    private ContextStoreException failure(String operation, RocksDBException e) {
+        return new ContextStoreException(
+                "embedded context store " + operation + " on " + name + " failed: " + e.getMessage(), e);
     }
 
     /** @param next the position to resume after, or null when the query is done */

@@ -88,4 +88,21 @@ class EmbeddedContextStoreTest extends ContextStoreContract {
                 .isThrownBy(() -> openStore(ContextTables.forEnvironment(environment()), clock))
                 .withMessageContaining("cannot open the context store file");
     }
+
+    @Test
+    void open_whereAFileOfTheOldMvStoreLayoutLies_movesItAsideAndStartsEmpty() throws Exception {
+        Path old = directory.resolve("legacy").resolve("context-store.mv");
+        java.nio.file.Files.createDirectories(old.getParent());
+        java.nio.file.Files.writeString(old, "H:2,block:0,format:3 (an MVStore file)");
+
+        try (EmbeddedContextStore opened =
+                EmbeddedContextStore.open(old, ContextTables.forEnvironment("legacy"), clock, CursorCodec.create())) {
+            assertThat(opened.global().find("pattern", T0, "item-1")).isEmpty();
+            opened.global().create(GlobalContextEntry.of("pattern", T0, "item-1", null, null, "{}"));
+        }
+
+        assertThat(old).isDirectory();
+        assertThat(old.resolveSibling("context-store.mv.mvstore-old"))
+                .hasContent("H:2,block:0,format:3 (an MVStore file)");
+    }
 }
