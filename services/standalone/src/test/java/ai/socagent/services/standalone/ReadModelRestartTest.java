@@ -43,7 +43,7 @@ class ReadModelRestartTest {
                 .run(
                         "--server.port=0",
                         "--soc.standalone.replay-samples=false",
-                        "--soc.context-store.embedded.file=" + data.resolve("context-store.mv"),
+                        "--soc.context-store.embedded.file=" + data.resolve("context-store"),
                         "--soc.context-store.archive.local-directory=" + data.resolve("archive"),
                         "--soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base"));
     }
