@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * visibility timeout or moves it to the dead-letter queue. So both buses behave alike by construction,
  * and {@code EventBusContract} checks it.
  *
- * <p>Thread-safe. One instance per consumer (the in-flight guard is per instance).
+ * <p>Thread-safe; one instance serves any number of queues.
  */
 public final class DeliveryRules {
 
@@ -109,17 +109,17 @@ public final class DeliveryRules {
         } catch (UndeliverableEventException e) {
             return new Outcome.DeadLetter(e.getMessage(), 0);
         }
-        String id = event.deduplicationId();
-        // The same event delivered twice at once must not race itself to the idempotency store: the
-        // first copy is handled, the second acknowledged (the first stays undelivered until it is
-        // handled, so nothing is lost if it fails).
-        if (!inFlight.add(id)) {
+        // The same event delivered twice at once to one queue must not race itself to the idempotency
+        // store: the first copy is handled, the second acknowledged (the first stays undelivered until
+        // it is handled, so nothing is lost if it fails). Per queue: one event goes to several.
+        String key = queue + '\u0000' + event.deduplicationId();
+        if (!inFlight.add(key)) {
             return new Outcome.Duplicate(event);
         }
         try {
             return claimAndHandle(queue, event, attempt, maxAttempts, handler);
         } finally {
-            inFlight.remove(id);
+            inFlight.remove(key);
         }
     }
 
