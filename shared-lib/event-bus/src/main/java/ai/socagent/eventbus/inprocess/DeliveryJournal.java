@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * even if the process is killed, the dead-letter queues and their redrive outlive restarts, and an event
  * whose handler completed is not handled again after one.
  *
- * <p>Group commit: one writer thread applies every change and commits; a publisher hands its
+ * <p>Group commit: one writer thread applies every change and commits (the only thread that writes
+ * the file: MVStore writes through an interruptible channel, and an interrupted publisher committing
+ * for itself would close it for everyone); a publisher hands its
  * deliveries over and waits for the commit that contains them, so concurrent publishers share commits
  * (one MVStore commit costs about 0.15 ms here, whatever it holds). Changes that need no waiting
  * (a delivery handled, failed, dead-lettered) ride along with the next commit, at most {@value
