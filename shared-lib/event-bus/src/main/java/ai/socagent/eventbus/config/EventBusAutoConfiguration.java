@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the event bus from the bundled routing definition: the in-process bus by default (it is the
- * {@link EventPublisher}), or with {@code soc.event-bus.mode=aws} an {@link EventBridgePublisher} on
+ * {@link EventPublisher}; durable, its journal in {@code soc.event-bus.in-process.journal.directory},
+ * started by {@link InProcessEventBusLifecycle}), or with {@code soc.event-bus.mode=aws} an {@link EventBridgePublisher} on
  * the service's {@link EventBridgeClient} bean (from the spring-cloud-aws starter, say) and, when
  * {@code soc.event-bus.aws.idempotency-table} is set, a {@link DynamoDbIdempotencyStore}. Both modes
  * give {@link EventSubscriptions} (services subscribe their queue through it) and {@link
