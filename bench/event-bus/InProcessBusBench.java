@@ -11,6 +11,9 @@ import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.inprocess.InMemoryIdempotencyStore;
 import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
+import io.opentelemetry.api.OpenTelemetry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One "Threat Intelligence Enriched" event -> one queue (investigation), so each event is one delivery:
  * encode (Jackson), route (event-ruler over the bundled rules.json), idempotency claim, decode, handle.
  *
- * <p>Run with bench/event-bus/run.sh [events] [delivery threads] [publisher threads] [rate/s, 0 = max].
+ * <p>Run with bench/event-bus/run.sh [events] [delivery threads] [publisher threads] [rate/s, 0 = max]
+ * [journal|memory]. {@code journal} (default, the standalone mode's default): every publish returns once its
+ * delivery is committed to the bus's MVStore journal (a fresh one in a temporary directory per round);
+ * {@code memory}: the bus without a journal.
  */
 public final class InProcessBusBench {
 
     private static int rate;
+    private static boolean journal;
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
@@ -36,9 +43,11 @@ public final class InProcessBusBench {
         int publishers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         // 0: publish as fast as possible (throughput); otherwise the offered load, for latency.
         rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        System.out.printf("cores=%d events=%d deliveryThreads=%d publisherThreads=%d rate=%s java=%s%n",
+        journal = args.length <= 4 || !args[4].equals("memory");
+        System.out.printf("cores=%d events=%d deliveryThreads=%d publisherThreads=%d rate=%s store=%s java=%s%n",
                 Runtime.getRuntime().availableProcessors(), events, threads, publishers,
                 rate == 0 ? "max" : rate + "/s",
+                journal ? "journal" : "memory",
                 System.getProperty("java.version"));
         run("warm-up", events / 2, threads, publishers);
         run("measured", events, threads, publishers);
@@ -50,16 +59,24 @@ public final class InProcessBusBench {
         long[] latencies = new long[count];
         AtomicInteger handled = new AtomicInteger();
         InProcessEventBus.Options defaults = InProcessEventBus.Options.defaults();
-        try (InProcessEventBus bus = InProcessEventBus.create(
-                RoutingDefinitions.bundled(),
-                EventCodec.create(),
-                InMemoryIdempotencyStore.create(),
-                new InProcessEventBus.Options(threads, 1, 10_000, defaults.retry(), defaults.idempotencyTtl()))) {
+        InProcessEventBus.Options options =
+                new InProcessEventBus.Options(threads, 1, 10_000, defaults.retry(), defaults.idempotencyTtl());
+        Path directory = Files.createTempDirectory("event-bus-bench");
+        try (InProcessEventBus bus = journal
+                ? InProcessEventBus.durable(
+                        RoutingDefinitions.bundled(),
+                        EventCodec.create(),
+                        InProcessEventBus.Journal.in(directory),
+                        options,
+                        OpenTelemetry.noop())
+                : InProcessEventBus.create(
+                        RoutingDefinitions.bundled(), EventCodec.create(), InMemoryIdempotencyStore.create(), options)) {
             bus.subscribe("investigation", event -> {
                 long now = System.nanoTime();
                 String id = ((InboundEvent.PipelineEvent) event).event().eventId();
                 latencies[handled.getAndIncrement()] = now - sentAt.get(id);
             });
+            bus.start();
             TraceContext trace = TraceContext.newRoot();
             long start = System.nanoTime();
             List<Thread> threadsList = new ArrayList<>();
@@ -85,6 +102,7 @@ public final class InProcessBusBench {
             for (Thread t : threadsList) {
                 t.join();
             }
+            long published = System.nanoTime() - start;
             while (handled.get() < count) {
                 Thread.onSpinWait();
             }
@@ -92,15 +110,23 @@ public final class InProcessBusBench {
             long[] sorted = Arrays.copyOf(latencies, count);
             Arrays.sort(sorted);
             System.out.printf(
-                    "%-9s %,d events in %.2f s: %,.0f events/s; publish-to-handler p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                    "%-9s %,d events in %.2f s: %,.0f events/s (publish calls returned at %,.0f/s); publish-to-handler"
+                            + " p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                     label,
                     count,
                     elapsed / 1e9,
                     count / (elapsed / 1e9),
+                    count / (published / 1e9),
                     sorted[count / 2] / 1e6,
                     sorted[(int) (count * 0.99)] / 1e6,
                     sorted[count - 1] / 1e6);
         }
+        if (journal) {
+            Path file = directory.resolve("journal.mv");
+            System.out.printf("          journal file after close: %,d KB%n", Files.size(file) / 1024);
+            Files.delete(file);
+        }
+        Files.delete(directory);
     }
 
     private static List<DomainEvent> events(int count) {

@@ -18,7 +18,7 @@ CP_FILE="$(mktemp)"
 trap 'rm -f "$CP_FILE"' EXIT
 # -am: the modules it depends on are compiled in the same reactor and their target/classes go on
 # the class path, so the bench never runs against stale jars in ~/.m2 (nothing is installed).
-./mvnw -q -B -o -pl shared-lib/event-bus -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -DincludeScope=runtime \
+./mvnw -q -B -pl shared-lib/event-bus -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -DincludeScope=runtime \
   -Dspotless.check.skip=true
 CP="shared-lib/event-bus/target/classes:$(cat "$CP_FILE")"
 exec "$JAVA" -Xms512m -Xmx512m -cp "$CP" bench/event-bus/MotoBusBench.java "$@"

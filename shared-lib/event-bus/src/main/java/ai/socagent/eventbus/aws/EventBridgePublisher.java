@@ -5,8 +5,7 @@ import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventTracing;
 import ai.socagent.eventbus.RetryPolicy;
 import ai.socagent.eventbus.TraceContext;
-import ai.socagent.eventbus.UndeliverableEventException;
-import ai.socagent.eventbus.UndeliverableEventException.Reason;
+import ai.socagent.eventbus.envelope.EncodedBatch;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.envelope.EventEnvelope;
 import io.opentelemetry.api.OpenTelemetry;
@@ -101,21 +100,12 @@ public final class EventBridgePublisher implements EventPublisher {
 
     @Override
     public void publish(List<? extends DomainEvent> events, TraceContext trace) {
-        List<EventTracing.Publication> publications = new ArrayList<>(events.size());
-        int accepted = 0;
+        EncodedBatch encoded =
+                EncodedBatch.encode(events, trace, codec, tracing, EventTracing.AWS_EVENTBRIDGE, busName);
         try {
             List<Sized> entries = new ArrayList<>(events.size());
-            for (DomainEvent event : events) {
-                EventTracing.Publication publication =
-                        tracing.startPublish(EventTracing.AWS_EVENTBRIDGE, busName, event, trace);
-                publications.add(publication);
-                EventEnvelope envelope = codec.encode(event, publication.trace());
-                if (envelope.entrySize() > EventEnvelope.MAX_ENTRY_BYTES) {
-                    throw new UndeliverableEventException(
-                            Reason.TOO_LARGE,
-                            event.detailType() + " " + event.eventId() + " is " + envelope.entrySize()
-                                    + " bytes, EventBridge accepts " + EventEnvelope.MAX_ENTRY_BYTES);
-                }
+            for (EncodedBatch.Encoded event : encoded.events()) {
+                EventEnvelope envelope = event.envelope();
                 entries.add(new Sized(
                         PutEventsRequestEntry.builder()
                                 .eventBusName(busName)
@@ -129,12 +119,10 @@ public final class EventBridgePublisher implements EventPublisher {
             for (List<PutEventsRequestEntry> batch : batches(entries)) {
                 send(batch);
                 // Batches keep the order of the events: these are the next publications.
-                for (int i = 0; i < batch.size(); i++) {
-                    publications.get(accepted++).end();
-                }
+                encoded.accepted(batch.size());
             }
         } catch (RuntimeException | Error e) {
-            publications.subList(accepted, publications.size()).forEach(publication -> publication.fail(e));
+            encoded.fail(e);
             throw e;
         }
     }

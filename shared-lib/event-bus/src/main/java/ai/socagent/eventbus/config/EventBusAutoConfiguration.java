@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Wires the event bus from the bundled routing definition: the in-process bus by default (it is the
- * {@link EventPublisher}), or with {@code soc.event-bus.mode=aws} an {@link EventBridgePublisher} on
+ * {@link EventPublisher}; durable, its journal in {@code soc.event-bus.in-process.journal.directory},
+ * started by {@link InProcessEventBusLifecycle}), or with {@code soc.event-bus.mode=aws} an {@link EventBridgePublisher} on
  * the service's {@link EventBridgeClient} bean (from the spring-cloud-aws starter, say) and, when
  * {@code soc.event-bus.aws.idempotency-table} is set, a {@link DynamoDbIdempotencyStore}. Both modes
  * give {@link EventSubscriptions} (services subscribe their queue through it) and {@link
@@ -96,32 +97,58 @@ public class EventBusAutoConfiguration {
     @ConditionalOnProperty(prefix = PREFIX, name = "mode", havingValue = "in-process", matchIfMissing = true)
     static class InProcessConfiguration {
 
+        /** Claims in memory when the bus has no journal; with one, the journal keeps them. */
         @Bean
         @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = PREFIX, name = "in-process.journal.enabled", havingValue = "false")
         IdempotencyStore idempotencyStore() {
             return InMemoryIdempotencyStore.create();
         }
 
+        /**
+         * The bus: durable (journal in {@code soc.event-bus.in-process.journal.directory}) unless {@code
+         * soc.event-bus.in-process.journal.enabled=false}. It is started by {@link
+         * InProcessEventBusLifecycle} once the services subscribed, and closed with the context.
+         */
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(EventPublisher.class)
         InProcessEventBus inProcessEventBus(
                 RoutingDefinition definition,
                 EventCodec codec,
-                IdempotencyStore idempotency,
+                ObjectProvider<IdempotencyStore> idempotency,
                 EventBusProperties properties,
                 ObjectProvider<OpenTelemetry> openTelemetry) {
-            EventBusProperties.InProcess threads = properties.inProcess();
-            return InProcessEventBus.create(
+            EventBusProperties.InProcess inProcess = properties.inProcess();
+            InProcessEventBus.Options options = new InProcessEventBus.Options(
+                    inProcess.threads(),
+                    inProcess.priorityThreads(),
+                    inProcess.capacity(),
+                    retryPolicy(properties),
+                    properties.idempotencyTtl());
+            EventBusProperties.Journal journal = inProcess.journal();
+            if (!journal.enabled()) {
+                return InProcessEventBus.create(
+                        definition,
+                        codec,
+                        idempotency.getIfAvailable(InMemoryIdempotencyStore::create),
+                        options,
+                        openTelemetry(openTelemetry));
+            }
+            // An application's own IdempotencyStore takes the claims; by default the journal keeps them.
+            return InProcessEventBus.durable(
                     definition,
                     codec,
-                    idempotency,
-                    new InProcessEventBus.Options(
-                            threads.threads(),
-                            threads.priorityThreads(),
-                            threads.capacity(),
-                            retryPolicy(properties),
-                            properties.idempotencyTtl()),
+                    new InProcessEventBus.Journal(journal.directory(), journal.fsync()),
+                    idempotency.getIfAvailable(),
+                    options,
                     openTelemetry(openTelemetry));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean(InProcessEventBus.class)
+        InProcessEventBusLifecycle inProcessEventBusLifecycle(InProcessEventBus bus) {
+            return new InProcessEventBusLifecycle(bus);
         }
 
         @Bean

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param busName the EventBridge bus the {@code aws} mode publishes to; default {@code ai-agent-events}
  * @param idempotencyTtl how long a consumer remembers an event id; default 24 hours
  * @param retry backoff between deliveries of a failing event
- * @param inProcess the in-process bus's threads
+ * @param inProcess the in-process bus's threads and journal
  * @param aws the aws mode's settings
  */
 @Validated
@@ -37,7 +38,7 @@ public record EventBusProperties(
         busName = busName == null ? DomainEvents.EventBus.NAME : busName;
         idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;
         retry = retry == null ? new Retry(null, 0, null) : retry;
-        inProcess = inProcess == null ? new InProcess(0, 0, 0) : inProcess;
+        inProcess = inProcess == null ? new InProcess(0, 0, 0, null) : inProcess;
         aws = aws == null ? new Aws(null, null, null, 0, 0, 0) : aws;
     }
 
@@ -64,15 +65,36 @@ public record EventBusProperties(
      * @param priorityThreads delivery threads of priority queues (emergencies); default 2
      * @param capacity deliveries that may wait for a thread before publishers deliver themselves;
      *     default 10,000
+     * @param journal where the bus keeps its deliveries, dead letters and idempotency claims
      */
     public record InProcess(
             @Min(0) @Max(256) int threads,
             @Min(0) @Max(64) int priorityThreads,
-            @Min(0) int capacity) {
+            @Min(0) int capacity,
+            @Valid Journal journal) {
         public InProcess {
             threads = threads == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : threads;
             priorityThreads = priorityThreads == 0 ? 2 : priorityThreads;
             capacity = capacity == 0 ? 10_000 : capacity;
+            journal = journal == null ? new Journal(null, null, false) : journal;
+        }
+    }
+
+    /**
+     * The in-process bus's journal: every delivery is committed to it before {@code publish} returns,
+     * and replayed at the next start if it was not delivered.
+     *
+     * @param enabled keep deliveries in the journal (default); {@code false} keeps them in memory only,
+     *     lost with the process (for tests and benchmarks)
+     * @param directory the journal's directory (file {@code journal.mv}); default {@code data/event-bus}
+     *     under the working directory. One bus per directory: a second one is refused at start-up.
+     * @param fsync force every commit to the disk, so that a power loss (not only a killed process)
+     *     loses nothing; costs about 2 ms per commit. Default false
+     */
+    public record Journal(Boolean enabled, Path directory, boolean fsync) {
+        public Journal {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+            directory = directory == null ? Path.of("data", "event-bus") : directory;
         }
     }
 

@@ -2,21 +2,24 @@ package ai.socagent.eventbus.inprocess;
 
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.eventbus.EventHandler;
-import ai.socagent.eventbus.EventMdc;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventTracing;
 import ai.socagent.eventbus.IdempotencyStore;
 import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.RetryPolicy;
 import ai.socagent.eventbus.TraceContext;
-import ai.socagent.eventbus.UndeliverableEventException;
-import ai.socagent.eventbus.UndeliverableEventException.Reason;
+import ai.socagent.eventbus.delivery.DeliveryRules;
+import ai.socagent.eventbus.delivery.DeliveryRules.Outcome;
+import ai.socagent.eventbus.envelope.EncodedBatch;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.envelope.EventEnvelope;
+import ai.socagent.eventbus.inprocess.DeliveryStore.Delivery;
 import ai.socagent.eventbus.routing.EventRouter;
 import ai.socagent.eventbus.routing.QueueDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import io.opentelemetry.api.OpenTelemetry;
+import java.io.Serial;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,19 +40,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event bus of the standalone mode: the rules of the routing definition, matched with
  * event-ruler, deliver each event to the handler subscribed to each target queue (or topic), on a
- * bounded pool of threads.
+ * bounded pool of threads, by the same {@link DeliveryRules} as the SQS consumer: a handler that throws
+ * gets the event again after a backoff, up to the queue's {@code maxReceiveCount}, and then the event
+ * goes to the queue's dead-letter queue with the reason ({@link #deadLetters(String)}); an event no
+ * handler can read goes there at once; a handler sees each event id once (an {@link IdempotencyStore}
+ * claim precedes it, released if it fails). Queues marked {@code priority} (the emergency path) have
+ * their own threads, so they never wait behind the rest.
  *
- * <p>What the cloud does, this does in memory: a handler that throws gets the event again after a
- * backoff, up to the queue's {@code maxReceiveCount}, and then the event goes to the queue's
- * dead-letter queue with the reason ({@link #deadLetters(String)}); an event no handler can read
- * (unknown detail-type, unsupported schema version) goes there at once. A handler sees each event id
- * once (an {@link IdempotencyStore} claim precedes it, released if it fails). Events routed to a queue
- * nobody has subscribed to yet wait for the subscriber. Queues marked {@code priority} (the emergency
- * path) have their own threads, so they never wait behind the rest.
+ * <p>Durable ({@link #durable}, the default of the standalone mode): every delivery is written to a
+ * journal file ({@link DeliveryJournal}) and committed before {@link #publish} returns; it leaves the
+ * journal when its handler succeeded or it was dead-lettered (dead letters stay in the journal, so the
+ * dead-letter queues and their redrive survive restarts); idempotency claims are kept there too. On
+ * {@link #start()} the deliveries an earlier process left are delivered again. Without a journal
+ * ({@link #create}) the same happens in memory and a restart forgets it.
+ *
+ * <p>Queues nobody subscribed to (bounded memory): until {@link #start()} a delivery to a queue without
+ * a handler is kept and handed to the handler that subscribes before the start (services subscribe
+ * while the application starts). At {@link #start()}, and from then on, a delivery to a queue with no
+ * handler in this process is dropped: counted ({@link #droppedCount()}), logged once per queue, and not
+ * journaled, so queues that no service of this process consumes (the agents without behaviour yet)
+ * hold nothing. A bus that is never started keeps waiting deliveries for their subscriber.
  *
  * <p>Tracing ({@link EventTracing}, {@code messaging.system} {@value EventTracing#IN_PROCESS}): each
  * published event gets a producer span (destination the bus) whose trace context it carries, and each
@@ -62,12 +78,19 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
 
     public static final String REGION = "local";
 
-    private static final String HANDLER_FAILED = "HANDLER_FAILED";
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessEventBus.class);
+
+    private enum State {
+        NEW,
+        STARTED,
+        STOPPED
+    }
 
     private final RoutingDefinition definition;
     private final EventRouter router;
     private final EventCodec codec;
-    private final IdempotencyStore idempotency;
+    private final DeliveryStore store;
+    private final DeliveryRules rules;
     private final Options options;
     private final Clock clock;
     private final EventTracing tracing;
@@ -75,11 +98,16 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
     private final ThreadPoolExecutor priorityWorkers;
     private final ScheduledExecutorService retries;
     private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
-    private final Map<String, Queue<Delivery>> waiting = new ConcurrentHashMap<>();
-    private final Map<String, Queue<DeadLetter>> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Held>> held = new ConcurrentHashMap<>();
+    private final Set<String> reportedDrops = ConcurrentHashMap.newKeySet();
     private final Set<String> priorityQueues;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong replayed = new AtomicLong();
+    private final Object lifecycle = new Object();
+    private volatile State state = State.NEW;
+    private volatile Thread replay;
 
     /**
      * Tuning of the bus.
@@ -103,10 +131,25 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         }
     }
 
+    /**
+     * Where a durable bus keeps its journal.
+     *
+     * @param directory the journal's directory (the file is {@value DeliveryJournal#FILE_NAME} in it)
+     * @param fsync force every commit to the disk: survives a power loss, not only a killed process, at
+     *     a few milliseconds a commit
+     */
+    public record Journal(Path directory, boolean fsync) {
+
+        /** A journal in {@code directory}, committed to the operating system (not forced to disk). */
+        public static Journal in(Path directory) {
+            return new Journal(directory, false);
+        }
+    }
+
     private InProcessEventBus(
             RoutingDefinition definition,
             EventCodec codec,
-            IdempotencyStore idempotency,
+            DeliveryStore store,
             Options options,
             Clock clock,
             EventTracing tracing) {
@@ -118,22 +161,24 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
                 .map(QueueDefinition::name)
                 .collect(Collectors.toUnmodifiableSet());
         this.codec = codec;
-        this.idempotency = idempotency;
+        this.store = store;
         this.options = options;
         this.clock = clock;
+        this.rules = DeliveryRules.create(
+                codec, store.claims(), tracing, EventTracing.IN_PROCESS, options.retry(), options.idempotencyTtl());
         this.workers = pool("event-bus", options.threads(), options.capacity());
         this.priorityWorkers = pool("event-bus-priority", options.priorityThreads(), options.capacity());
         this.retries = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("event-bus-retry").daemon(true).factory());
     }
 
-    /** A bus that records no spans. */
+    /** A bus in memory that records no spans. */
     public static InProcessEventBus create(
             RoutingDefinition definition, EventCodec codec, IdempotencyStore idempotency, Options options) {
         return create(definition, codec, idempotency, options, OpenTelemetry.noop());
     }
 
-    /** A bus that records producer and consumer spans with {@code openTelemetry}. */
+    /** A bus in memory that records producer and consumer spans with {@code openTelemetry}. */
     public static InProcessEventBus create(
             RoutingDefinition definition,
             EventCodec codec,
@@ -141,12 +186,52 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
             Options options,
             OpenTelemetry openTelemetry) {
         return new InProcessEventBus(
-                definition, codec, idempotency, options, Clock.systemUTC(), EventTracing.create(openTelemetry));
+                definition,
+                codec,
+                new MemoryDeliveryStore(idempotency),
+                options,
+                Clock.systemUTC(),
+                EventTracing.create(openTelemetry));
+    }
+
+    /**
+     * A bus whose deliveries, dead letters and claims are kept in the journal {@code journal} (opened
+     * now; another bus or process holding it is refused). {@link #start()} delivers what an earlier
+     * process left there.
+     */
+    public static InProcessEventBus durable(
+            RoutingDefinition definition,
+            EventCodec codec,
+            Journal journal,
+            Options options,
+            OpenTelemetry openTelemetry) {
+        return durable(definition, codec, journal, null, options, openTelemetry);
+    }
+
+    /**
+     * A durable bus as {@link #durable(RoutingDefinition, EventCodec, Journal, Options, OpenTelemetry)},
+     * whose consumers claim event ids in {@code idempotency} instead of the journal (null: the journal).
+     */
+    public static InProcessEventBus durable(
+            RoutingDefinition definition,
+            EventCodec codec,
+            Journal journal,
+            IdempotencyStore idempotency,
+            Options options,
+            OpenTelemetry openTelemetry) {
+        return new InProcessEventBus(
+                definition,
+                codec,
+                DeliveryJournal.open(journal.directory(), journal.fsync(), idempotency),
+                options,
+                Clock.systemUTC(),
+                EventTracing.create(openTelemetry));
     }
 
     /**
      * Subscribes {@code handler} to the queue or topic called {@code target} (one handler per
-     * target: a queue belongs to one consuming service). Events that waited for it are delivered now.
+     * target: a queue belongs to one consuming service). Before {@link #start()}, deliveries that waited
+     * for it are delivered now.
      */
     public void subscribe(String target, EventHandler handler) {
         if (definition.queue(target).isEmpty() && definition.topic(target).isEmpty()) {
@@ -155,93 +240,106 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         if (handlers.putIfAbsent(target, handler) != null) {
             throw new IllegalStateException("'" + target + "' already has a handler");
         }
-        Queue<Delivery> backlog = waiting.remove(target);
-        if (backlog != null) {
-            for (Delivery event; (event = backlog.poll()) != null; ) {
-                dispatch(target, event, 1);
+        settleHeld(target);
+    }
+
+    /**
+     * Starts delivering what this bus keeps for later: deliveries held for a queue without a handler
+     * go to the handler subscribed since, or are dropped; deliveries a previous process left in the
+     * journal are delivered again (on a thread of their own, so that a large backlog does not hold the
+     * caller), or dropped when their queue has no handler in this process. From now on a delivery to a
+     * queue without a handler is dropped. Calling it again does nothing; a stopped bus does not start.
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (state == State.STARTED) {
+                return;
             }
+            if (state == State.STOPPED) {
+                throw new IllegalStateException("the event bus was stopped; it does not start again");
+            }
+            state = State.STARTED;
         }
+        held.keySet().forEach(this::settleHeld);
+        long below = store.firstIdOfThisRun();
+        Thread thread = Thread.ofPlatform().name("event-bus-replay").daemon().unstarted(() -> replay(below));
+        replay = thread;
+        thread.start();
+    }
+
+    /** Whether {@link #start()} ran and {@link #stop()} not yet. */
+    public boolean isRunning() {
+        return state == State.STARTED;
     }
 
     /**
      * Publishes {@code events}: every one is encoded and checked first, so an event too large for
-     * EventBridge fails the call before anything is delivered.
+     * EventBridge fails the call before anything is delivered. Durable: returns once its deliveries
+     * are committed to the journal.
      */
     @Override
     public void publish(List<? extends DomainEvent> events, TraceContext trace) {
-        List<EventTracing.Publication> publications = new ArrayList<>(events.size());
+        EncodedBatch encoded = EncodedBatch.encode(
+                events,
+                trace,
+                codec,
+                tracing,
+                EventTracing.IN_PROCESS,
+                definition.bus().name());
         try {
-            List<Delivery> encoded = new ArrayList<>(events.size());
-            for (DomainEvent event : events) {
-                EventTracing.Publication publication = tracing.startPublish(
-                        EventTracing.IN_PROCESS, definition.bus().name(), event, trace);
-                publications.add(publication);
-                EventEnvelope envelope = codec.encode(event, publication.trace());
-                if (envelope.entrySize() > EventEnvelope.MAX_ENTRY_BYTES) {
-                    throw new UndeliverableEventException(
-                            Reason.TOO_LARGE,
-                            event.detailType() + " " + event.eventId() + " is " + envelope.entrySize()
-                                    + " bytes, EventBridge accepts " + EventEnvelope.MAX_ENTRY_BYTES);
-                }
-                String json = codec.toEventBridgeEvent(envelope, event.eventId(), ACCOUNT, REGION);
+            List<Routed> routed = new ArrayList<>(events.size());
+            for (EncodedBatch.Encoded event : encoded.events()) {
+                EventEnvelope envelope = event.envelope();
+                String json = codec.toEventBridgeEvent(envelope, event.event().eventId(), ACCOUNT, REGION);
                 // The bus's own events need no decoding: the record is immutable and the codec's round
-                // trip is tested; the JSON is what routing and dead letters see.
-                encoded.add(new Delivery(
+                // trip is tested; the JSON is what routing, the journal and dead letters see.
+                routed.add(new Routed(
                         json,
-                        new InboundEvent.PipelineEvent(event, publication.trace()),
+                        new InboundEvent.PipelineEvent(
+                                event.event(), event.publication().trace()),
                         router.targets(envelope.source(), envelope.detailType(), json)));
             }
-            encoded.forEach(this::route);
+            route(routed);
         } catch (RuntimeException | Error e) {
-            publications.forEach(publication -> publication.fail(e));
+            encoded.fail(e);
             throw e;
         }
-        publications.forEach(EventTracing.Publication::end);
+        encoded.acceptedAll();
     }
 
     /**
      * Publishes an event that is already an EventBridge event (e.g. a GuardDuty finding event the
      * standalone mode ingests), routed like any other.
      *
-     * @return the queues and topics it went to
+     * @return the queues and topics its rules target
      */
     public Set<String> publishEvent(String eventBridgeEventJson) {
-        Delivery delivery = new Delivery(eventBridgeEventJson, null, router.targets(eventBridgeEventJson));
-        route(delivery);
-        return delivery.targets();
+        Routed routed = new Routed(eventBridgeEventJson, null, router.targets(eventBridgeEventJson));
+        route(List.of(routed));
+        return routed.targets();
     }
 
     /** Events dead-lettered from {@code queue}, oldest first. */
     public List<DeadLetter> deadLetters(String queue) {
-        return List.copyOf(deadLetters.getOrDefault(queue, new ConcurrentLinkedQueue<>()));
+        return store.deadLetters(queue);
     }
 
     /**
      * Takes the dead letters of {@code queue} that {@code which} selects out of its dead-letter queue
      * and delivers each to {@code queue} again, as a new delivery (attempt 1). Each dead letter is
-     * taken once, however many callers race.
+     * taken once, however many callers race. Once the bus is started, the dead letters of a queue with
+     * no handler in this process stay where they are.
      *
      * @return the dead letters redriven
      */
     public List<DeadLetter> redrive(String queue, Predicate<DeadLetter> which) {
-        Queue<DeadLetter> letters = deadLetters.get(queue);
-        if (letters == null) {
+        if (state != State.NEW && !handlers.containsKey(queue)) {
             return List.of();
         }
         List<DeadLetter> taken = new ArrayList<>();
-        for (DeadLetter letter : List.copyOf(letters)) {
-            if (which.test(letter) && letters.remove(letter)) {
-                taken.add(letter);
-            }
-        }
-        for (DeadLetter letter : taken) {
-            Delivery delivery = new Delivery(letter.eventJson(), null, Set.of(queue));
-            if (handlers.containsKey(queue)) {
-                dispatch(queue, delivery, 1);
-            } else {
-                waiting.computeIfAbsent(queue, t -> new ConcurrentLinkedQueue<>())
-                        .add(delivery);
-            }
+        for (DeliveryStore.Redriven redriven : store.redrive(queue, which)) {
+            taken.add(redriven.letter());
+            deliverOrHold(new Held(redriven.id(), queue, redriven.letter().eventJson(), null));
         }
         return List.copyOf(taken);
     }
@@ -256,13 +354,42 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         return duplicates.get();
     }
 
+    /** Deliveries dropped because their queue had no handler in this process once the bus was started. */
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** Deliveries an earlier process left in the journal that {@link #start()} delivered again. */
+    public long replayedCount() {
+        return replayed.get();
+    }
+
+    /** Where the deliveries are kept (tests look into the journal). */
+    DeliveryStore store() {
+        return store;
+    }
+
     /** The router, for callers that want to know where an event would go. */
     public EventRouter router() {
         return router;
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops delivering: no more retries, the handler calls under way finish (up to 10 s). Durable:
+     * whatever was not delivered stays in the journal for the next start; publishing still journals.
+     * In memory: a delivery that can no longer run is dead-lettered ({@code SHUT_DOWN}).
+     */
+    public void stop() {
+        synchronized (lifecycle) {
+            if (state == State.STOPPED) {
+                return;
+            }
+            state = State.STOPPED;
+        }
+        Thread replaying = replay;
+        if (replaying != null) {
+            replaying.interrupt();
+        }
         retries.shutdownNow();
         workers.shutdown();
         priorityWorkers.shutdown();
@@ -274,62 +401,138 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         }
     }
 
-    private void route(Delivery delivery) {
-        for (String target : delivery.targets()) {
-            if (handlers.containsKey(target)) {
-                dispatch(target, delivery, 1);
-            } else {
-                waiting.computeIfAbsent(target, t -> new ConcurrentLinkedQueue<>())
-                        .add(delivery);
-                // The subscriber may have arrived in between: hand over what waits.
-                if (handlers.containsKey(target)) {
-                    Queue<Delivery> backlog = waiting.remove(target);
-                    for (Delivery event; backlog != null && (event = backlog.poll()) != null; ) {
-                        dispatch(target, event, 1);
-                    }
+    /** {@link #stop()}, then closes the journal. */
+    @Override
+    public void close() {
+        stop();
+        store.close();
+    }
+
+    private void replay(long below) {
+        try {
+            store.replay(below, stored -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ReplayInterrupted();
                 }
+                Delivery delivery = stored.delivery();
+                if (handlers.containsKey(delivery.queue())) {
+                    replayed.incrementAndGet();
+                    dispatch(
+                            new Held(stored.id(), delivery.queue(), delivery.eventJson(), null),
+                            delivery.failedAttempts() + 1);
+                } else {
+                    drop(stored.id(), delivery.queue());
+                }
+            });
+        } catch (ReplayInterrupted e) {
+            LOG.info("Event bus stopped while replaying its journal; the rest stays for the next start");
+        } catch (RuntimeException e) {
+            LOG.error("Replaying the event bus journal failed", e);
+        }
+    }
+
+    private void route(List<Routed> routed) {
+        List<Delivery> deliveries = new ArrayList<>();
+        List<InboundEvent> decoded = new ArrayList<>();
+        for (Routed event : routed) {
+            for (String target : event.targets()) {
+                if (state == State.NEW || handlers.containsKey(target)) {
+                    deliveries.add(new Delivery(target, event.eventJson(), 0));
+                    decoded.add(event.decoded());
+                } else {
+                    countDrop(target);
+                }
+            }
+        }
+        long[] ids = store.append(deliveries);
+        for (int i = 0; i < ids.length; i++) {
+            Delivery delivery = deliveries.get(i);
+            deliverOrHold(new Held(ids[i], delivery.queue(), delivery.eventJson(), decoded.get(i)));
+        }
+    }
+
+    private void deliverOrHold(Held delivery) {
+        if (handlers.containsKey(delivery.queue())) {
+            dispatch(delivery, 1);
+            return;
+        }
+        held.computeIfAbsent(delivery.queue(), q -> new ConcurrentLinkedQueue<>())
+                .add(delivery);
+        // The subscriber (or the start) may have come in between: settle what waits.
+        if (handlers.containsKey(delivery.queue()) || state != State.NEW) {
+            settleHeld(delivery.queue());
+        }
+    }
+
+    /** Hands what waits for {@code target} to its handler, or drops it once the bus is started. */
+    private void settleHeld(String target) {
+        Queue<Held> waiting = held.get(target);
+        if (waiting == null) {
+            return;
+        }
+        for (Held delivery; (delivery = waiting.poll()) != null; ) {
+            if (handlers.containsKey(target)) {
+                dispatch(delivery, 1);
+            } else if (state != State.NEW) {
+                drop(delivery.id(), target);
+            } else {
+                waiting.add(delivery);
+                return;
             }
         }
     }
 
-    private void dispatch(String target, Delivery delivery, int attempt) {
-        try {
-            (priorityQueues.contains(target) ? priorityWorkers : workers)
-                    .execute(() -> deliver(target, delivery, attempt));
-        } catch (RejectedExecutionException e) {
-            deadLetter(target, delivery.eventJson(), "SHUT_DOWN: the bus was closed before delivery", attempt - 1);
+    private void drop(long id, String target) {
+        store.dropped(id);
+        countDrop(target);
+    }
+
+    private void countDrop(String target) {
+        dropped.incrementAndGet();
+        if (reportedDrops.add(target)) {
+            LOG.info(
+                    "No handler for queue {} in this process: events routed to it are dropped (counted, logged"
+                            + " once per queue)",
+                    target);
         }
     }
 
-    private void deliver(String target, Delivery delivery, int attempt) {
-        String eventJson = delivery.eventJson();
-        InboundEvent event;
+    private void dispatch(Held delivery, int attempt) {
         try {
-            event = delivery.decoded() != null ? delivery.decoded() : codec.decode(eventJson);
-        } catch (UndeliverableEventException e) {
-            deadLetter(target, eventJson, e.getMessage(), 0);
-            return;
+            (priorityQueues.contains(delivery.queue()) ? priorityWorkers : workers)
+                    .execute(() -> deliver(delivery, attempt));
+        } catch (RejectedExecutionException e) {
+            store.abandoned(
+                    delivery.id(), deadLetter(delivery, "SHUT_DOWN: the bus was closed before delivery", attempt - 1));
         }
-        if (!idempotency.claim(target, event.deduplicationId(), options.idempotencyTtl())) {
-            duplicates.incrementAndGet();
-            return;
-        }
-        try {
-            EventMdc.handle(tracing, EventTracing.IN_PROCESS, target, handlers.get(target), event);
-            delivered.incrementAndGet();
-        } catch (Exception | AssertionError e) {
-            idempotency.release(target, event.deduplicationId());
-            int maxAttempts = maxAttempts(target);
-            if (attempt >= maxAttempts) {
-                deadLetter(target, eventJson, HANDLER_FAILED + " after " + attempt + " attempts: " + e, attempt);
-            } else {
+    }
+
+    private void deliver(Held delivery, int attempt) {
+        String target = delivery.queue();
+        Outcome outcome = rules.deliver(
+                target, delivery.eventJson(), delivery.decoded(), attempt, maxAttempts(target), handlers.get(target));
+        switch (outcome) {
+            case Outcome.Handled handled -> {
+                store.handled(delivery.id(), target, handled.event().deduplicationId(), options.idempotencyTtl());
+                delivered.incrementAndGet();
+            }
+            case Outcome.Duplicate duplicate -> {
+                store.handled(delivery.id(), target, null, options.idempotencyTtl());
+                duplicates.incrementAndGet();
+            }
+            case Outcome.DeadLetter dead ->
+                store.deadLettered(delivery.id(), deadLetter(delivery, dead.reason(), dead.handlerCalls()));
+            case Outcome.Retry retry -> {
+                store.attempted(delivery.id(), attempt);
                 try {
                     retries.schedule(
-                            () -> dispatch(target, delivery, attempt + 1),
-                            options.retry().backoff(attempt).toMillis(),
+                            () -> dispatch(delivery, attempt + 1),
+                            retry.backoff().toMillis(),
                             TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException closed) {
-                    deadLetter(target, eventJson, "SHUT_DOWN: the bus was closed before a retry", attempt);
+                    store.abandoned(
+                            delivery.id(),
+                            deadLetter(delivery, "SHUT_DOWN: the bus was closed before a retry", attempt));
                 }
             }
         }
@@ -340,17 +543,29 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         return definition.queue(target).map(QueueDefinition::maxReceiveCount).orElse(3);
     }
 
-    private void deadLetter(String target, String eventJson, String reason, int attempts) {
+    private DeadLetter deadLetter(Held delivery, String reason, int attempts) {
+        String target = delivery.queue();
         String dlq =
                 definition.queue(target).map(QueueDefinition::deadLetterQueue).orElse(target + "-dlq");
-        deadLetters
-                .computeIfAbsent(target, t -> new ConcurrentLinkedQueue<>())
-                .add(new DeadLetter(
-                        UUID.randomUUID().toString(), dlq, target, eventJson, reason, attempts, clock.instant()));
+        return new DeadLetter(
+                UUID.randomUUID().toString(), dlq, target, delivery.eventJson(), reason, attempts, clock.instant());
     }
 
-    /** An event on its way: the EventBridge JSON, the event itself when it is ours, its targets. */
-    private record Delivery(String eventJson, InboundEvent decoded, Set<String> targets) {}
+    /** A published event: the EventBridge JSON, the event itself when it is ours, its targets. */
+    private record Routed(String eventJson, InboundEvent decoded, Set<String> targets) {}
+
+    /** A delivery on its way: its id in the store, its queue, the event (decoded when it is ours). */
+    private record Held(long id, String queue, String eventJson, InboundEvent decoded) {}
+
+    /** Ends a replay the bus's stop interrupted. */
+    private static final class ReplayInterrupted extends RuntimeException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        ReplayInterrupted() {
+            super(null, null, false, false);
+        }
+    }
 
     private static ThreadPoolExecutor pool(String name, int threads, int capacity) {
         AtomicInteger counter = new AtomicInteger();

@@ -21,10 +21,13 @@ import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.eventbus.routing.EventRouter;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -35,20 +38,60 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 class EventBusAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner =
-            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class));
+    @TempDir
+    Path journals;
+
+    private ApplicationContextRunner runner;
+
+    @BeforeEach
+    void runner() {
+        // Each test's bus gets a journal directory of its own (the default, data/event-bus, is per process).
+        runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class))
+                .withPropertyValues("soc.event-bus.in-process.journal.directory=" + journals.resolve("bus"));
+    }
 
     @Test
-    void defaults_giveTheInProcessBusOnTheBundledRules() {
+    void defaults_giveTheDurableInProcessBusOnTheBundledRules() {
         runner.run(context -> {
             assertThat(context).hasSingleBean(InProcessEventBus.class);
             assertThat(context.getBean(EventPublisher.class)).isInstanceOf(InProcessEventBus.class);
-            assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(InMemoryIdempotencyStore.class);
+            // The journal keeps the claims: no store of its own in the context.
+            assertThat(context).doesNotHaveBean(IdempotencyStore.class);
+            assertThat(journals.resolve("bus").resolve("journal.mv")).exists();
+            assertThat(context.getBean(InProcessEventBus.class).isRunning()).isTrue();
             assertThat(context.getBean(RoutingDefinition.class).bus().name()).isEqualTo("ai-agent-events");
             assertThat(context).hasSingleBean(EventRouter.class);
             assertThat(context.getBean(EventBusProperties.class).idempotencyTtl())
                     .isEqualTo(Duration.ofHours(24));
+            assertThat(context.getBean(EventBusProperties.class).inProcess().journal())
+                    .satisfies(journal -> assertThat(journal.enabled()).isTrue())
+                    .satisfies(journal -> assertThat(journal.fsync()).isFalse());
         });
+        assertThat(new EventBusProperties(null, null, null, null, null, null)
+                        .inProcess()
+                        .journal()
+                        .directory())
+                .isEqualTo(Path.of("data", "event-bus"));
+    }
+
+    @Test
+    void journalDisabled_givesTheBusInMemoryWithInMemoryClaims() {
+        runner.withPropertyValues("soc.event-bus.in-process.journal.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(InProcessEventBus.class);
+                    assertThat(context.getBean(IdempotencyStore.class)).isInstanceOf(InMemoryIdempotencyStore.class);
+                    assertThat(journals.resolve("bus")).doesNotExist();
+                });
+    }
+
+    @Test
+    void journal_keptByOneBusAtATime_aSecondContextOnTheSameDirectoryFailsToStart() {
+        runner.run(first -> runner.run(second -> {
+            assertThat(first).hasNotFailed();
+            assertThat(second).hasFailed();
+            assertThat(second.getStartupFailure()).hasStackTraceContaining("cannot open the event bus journal");
+        }));
     }
 
     @Test

@@ -72,11 +72,13 @@ class EventBusAwsClientsAutoConfigurationTest {
 
     @Test
     void inProcessMode_buildsNoAwsClient() {
-        runner.withPropertyValues("soc.aws.endpoint=http://localstack:4566").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean(EventBridgeClient.class);
-            assertThat(context).doesNotHaveBean(SqsClient.class);
-            assertThat(context).doesNotHaveBean(DynamoDbClient.class);
-        });
+        runner.withPropertyValues(
+                        "soc.aws.endpoint=http://localstack:4566", "soc.event-bus.in-process.journal.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(EventBridgeClient.class);
+                    assertThat(context).doesNotHaveBean(SqsClient.class);
+                    assertThat(context).doesNotHaveBean(DynamoDbClient.class);
+                });
     }
 }

@@ -34,8 +34,10 @@ class EventBusTracingAutoConfigurationTest {
                     .addSpanProcessor(SimpleSpanProcessor.create(exporter))
                     .build())
             .build();
-    private final ApplicationContextRunner runner =
-            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class));
+    // The bus in memory: this is about spans, and the journal's directory is one per process.
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class))
+            .withPropertyValues("soc.event-bus.in-process.journal.enabled=false");
 
     @AfterEach
     void close() {
