@@ -1,6 +1,5 @@
 package ai.socagent.services.threatclassifier.adapter.out.contextstore;
 
-import ai.socagent.agentruntime.model.ClassificationJson;
 import ai.socagent.contextstore.AgentContextEntry;
 import ai.socagent.contextstore.ContextAlreadyExistsException;
 import ai.socagent.contextstore.ContextStore;
@@ -10,6 +9,7 @@ import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.classification.TechniqueAssignment;
 import ai.socagent.domain.threat.Threat;
+import ai.socagent.services.threatclassifier.application.ClassificationJson;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

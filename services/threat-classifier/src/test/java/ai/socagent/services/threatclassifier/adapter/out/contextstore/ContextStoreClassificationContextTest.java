@@ -3,7 +3,6 @@ package ai.socagent.services.threatclassifier.adapter.out.contextstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.agentruntime.model.ModelAnswer;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.ContextTables;
 import ai.socagent.contextstore.GlobalContextEntry;
@@ -15,6 +14,7 @@ import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.SampleFindings;
+import ai.socagent.services.threatclassifier.TestClassifiers;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +43,7 @@ class ContextStoreClassificationContextTest {
     private ContextStoreClassificationContext context;
     private final FindingIngestion ingestion = FindingIngestion.withDefaults();
     private final ClassifyThreatService service =
-            new ClassifyThreatService(OfflineThreatClassifier.embedded(), Clock.fixed(CLASSIFIED, ZoneOffset.UTC));
+            new ClassifyThreatService(TestClassifiers.offline(), Clock.fixed(CLASSIFIED, ZoneOffset.UTC));
 
     @BeforeEach
     void openStore() {
