@@ -278,7 +278,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         if (query.isEmpty() || limit <= 0) {
             return List.of();
         }
-        return withReader(reader -> ranker.best(query, ranking.matches(reader, query), limit));
+        return withReader(reader -> ranking.rank(reader, query, matches -> ranker.best(query, matches, limit)));
     }
 
     @Override
@@ -287,7 +287,8 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         if (query.isEmpty() || techniqueIds.isEmpty()) {
             return List.of();
         }
-        return withReader(reader -> ranker.supportFor(query, ranking.matches(reader, query), techniqueIds));
+        return withReader(
+                reader -> ranking.rank(reader, query, matches -> ranker.supportFor(query, matches, techniqueIds)));
     }
 
     private Map<String, TechniqueDocument> findTechniques(Collection<String> ids) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -72,6 +73,18 @@ final class LuceneTechniqueRanking {
 
     private volatile Snapshot snapshot;
 
+    /**
+     * Each thread's working arrays, reused from query to query: a query touches a few thousand of
+     * the 13,000 documents, and allocating and clearing arrays for all of them each time cost more
+     * than the scoring.
+     */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        private final Side techniques = new Side();
+        private final Side procedures = new Side();
+    }
+
     /** Replaces the ranking documents with those of {@code corpus}; the caller commits. */
     static void index(IndexWriter writer, RankingCorpus corpus) throws IOException {
         writer.deleteDocuments(
@@ -100,13 +113,22 @@ final class LuceneTechniqueRanking {
         writer.forceMergeDeletes(true);
     }
 
-    /** What the two indexes match for {@code query}; valid while {@code reader} stays open. */
-    TechniqueRanker.Matches matches(IndexReader reader, RankingQuery query) throws IOException {
+    /**
+     * Ranks {@code query} with {@code rank} over what the two indexes match; the matches are valid
+     * only inside {@code rank} (they live in this thread's working arrays, cleared afterwards).
+     */
+    <T> T rank(IndexReader reader, RankingQuery query, Function<TechniqueRanker.Matches, T> rank) throws IOException {
         Snapshot current = snapshot(reader);
         List<RankingQuery.Term> terms = query.terms();
-        Side techniques = current.techniques.score(reader, TECHNIQUE_TERMS, terms);
-        Side procedures = current.procedures.score(reader, PROCEDURE_TERMS, terms);
-        return new LuceneMatches(current, terms, techniques, procedures, reader);
+        Scratch working = scratch.get();
+        try {
+            Side techniques = current.techniques.score(reader, TECHNIQUE_TERMS, terms, working.techniques);
+            Side procedures = current.procedures.score(reader, PROCEDURE_TERMS, terms, working.procedures);
+            return rank.apply(new LuceneMatches(current, terms, techniques, procedures, reader));
+        } finally {
+            working.techniques.clear();
+            working.procedures.clear();
+        }
     }
 
     private Snapshot snapshot(IndexReader reader) throws IOException {
@@ -198,9 +220,9 @@ final class LuceneTechniqueRanking {
         }
 
         /** BM25 of every document for the query terms, term at a time, and which terms each matched. */
-        Side score(IndexReader reader, String field, List<RankingQuery.Term> terms) throws IOException {
+        Side score(IndexReader reader, String field, List<RankingQuery.Term> terms, Side side) throws IOException {
             int n = size();
-            Side side = new Side(n, terms.size());
+            side.prepare(n, terms.size());
             List<LeafReaderContext> leaves = reader.leaves();
             TermsEnum[] enums = new TermsEnum[leaves.size()];
             for (int l = 0; l < leaves.size(); l++) {
@@ -242,26 +264,46 @@ final class LuceneTechniqueRanking {
         }
     }
 
-    /** The scores of one index for one query, and a log of which query terms each document matched. */
+    /**
+     * The scores of one index for one query, and a log of which query terms each document matched;
+     * reused by one thread, and only what a query touched is cleared after it.
+     */
     private static final class Side {
-        private final double[] scores;
-        private final long[] documentFrequency;
-        private final int[] head;
+        private double[] scores = new double[0];
+        private long[] documentFrequency = new long[0];
+        private int[] head = new int[0];
+        private int[] touched = new int[0];
+        private int touchedCount;
         private int[] term = new int[1024];
         private int[] next = new int[1024];
         private int size;
 
-        Side(int documents, int queryTerms) {
-            this.scores = new double[documents];
-            this.documentFrequency = new long[queryTerms];
-            this.head = new int[documents];
-            Arrays.fill(head, -1);
+        void prepare(int documents, int queryTerms) {
+            if (scores.length != documents) {
+                scores = new double[documents];
+                head = new int[documents];
+                Arrays.fill(head, -1);
+                touched = new int[documents];
+            }
+            documentFrequency = new long[queryTerms];
+        }
+
+        void clear() {
+            for (int i = 0; i < touchedCount; i++) {
+                scores[touched[i]] = 0;
+                head[touched[i]] = -1;
+            }
+            touchedCount = 0;
+            size = 0;
         }
 
         void log(int document, int queryTerm) {
             if (size == term.length) {
                 term = Arrays.copyOf(term, size * 2);
                 next = Arrays.copyOf(next, size * 2);
+            }
+            if (head[document] < 0) {
+                touched[touchedCount++] = document;
             }
             term[size] = queryTerm;
             next[size] = head[document];
@@ -360,10 +402,11 @@ final class LuceneTechniqueRanking {
             Arrays.fill(bestProcedure, -1);
             // The best example of each technique; the first in the extract's order on a tie.
             int[] techniqueOf = snapshot.procedureTechnique;
-            for (int p = 0; p < procedures.scores.length; p++) {
+            for (int i = 0; i < procedures.touchedCount; i++) {
+                int p = procedures.touched[i];
                 double score = procedures.scores[p];
                 int t = techniqueOf[p];
-                if (score > procedureScores[t]) {
+                if (score > procedureScores[t] || (score == procedureScores[t] && score > 0 && p < bestProcedure[t])) {
                     procedureScores[t] = score;
                     bestProcedure[t] = p;
                 }
