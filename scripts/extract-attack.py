@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Builds the offline engine's ATT&CK knowledge and its evaluation data from ../shared/data.
+"""Builds the ATT&CK knowledge, the ThreatClassifier's CTID mapping and their evaluation data from
+../shared/data.
 
 Standard library only, deterministic (same input, same bytes out). Writes:
 
-  shared-lib/agent-runtime/src/main/resources/ai/socagent/agentruntime/attack/
+  shared-lib/knowledge-base/src/main/resources/ai/socagent/knowledgebase/attack/
     attack-enterprise.json.gz   compact ATT&CK extract: tactics, techniques and sub-techniques
                                 (description shortened to ~1,500 characters), mitigations, groups,
                                 software and campaigns (first paragraph, <= 600 characters), and
                                 the INDEX part of the procedure examples
     ATTACK-NOTICE.txt           MITRE's copyright designation and licence (must accompany the copy)
+  services/threat-classifier/src/main/resources/ai/socagent/services/threatclassifier/attack/
     guardduty-ctid.json         GuardDuty finding type -> ATT&CK technique ids, parsed from the
                                 CTID Security Stack Mappings (AmazonGuardDuty.yaml)
     CTID-LICENSE.txt            the CTID mapping's Apache-2.0 licence
@@ -38,7 +40,11 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESOURCE_DIR = os.path.join(
-    REPO, "shared-lib", "agent-runtime", "src", "main", "resources", "ai", "socagent", "agentruntime", "attack"
+    REPO, "shared-lib", "knowledge-base", "src", "main", "resources", "ai", "socagent", "knowledgebase", "attack"
+)
+CTID_DIR = os.path.join(
+    REPO, "services", "threat-classifier", "src", "main", "resources", "ai", "socagent", "services",
+    "threatclassifier", "attack"
 )
 EVAL_DIR = os.path.join(REPO, "bench", "eval", "data")
 
@@ -289,11 +295,11 @@ def main():
         "findingTypes": ctid,
     }
     write(
-        os.path.join(RESOURCE_DIR, "guardduty-ctid.json"),
+        os.path.join(CTID_DIR, "guardduty-ctid.json"),
         (json.dumps(ctid_doc, indent=1, sort_keys=True) + "\n").encode("utf-8"),
     )
     with open(os.path.join(args.data, "ctid", "LICENSE"), "rb") as handle:
-        write(os.path.join(RESOURCE_DIR, "CTID-LICENSE.txt"), handle.read())
+        write(os.path.join(CTID_DIR, "CTID-LICENSE.txt"), handle.read())
 
     write(os.path.join(EVAL_DIR, "procedures-heldout.jsonl"), jsonl(({k: h[k] for k in ("id", "technique", "text")} for h in heldout)))
     rows = []

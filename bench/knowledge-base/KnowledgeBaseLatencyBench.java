@@ -1,5 +1,5 @@
-import ai.socagent.agentruntime.attack.AttackKnowledge;
-import ai.socagent.agentruntime.attack.Technique;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.knowledgebase.attack.Technique;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.domain.indicator.Reputation;
@@ -39,6 +39,15 @@ public final class KnowledgeBaseLatencyBench {
             List.of("port scans", "credential dumping", "spearphishing attachment", "web protocols", "valid accounts");
     private static final List<String> OBJECT_QUERIES =
             List.of("cozy bear", "cobalt strike", "multi factor authentication", "mimikatz", "lazarus");
+    /** Texts as the ThreatClassifier ranks them: a finding's title, description and finding type. */
+    private static final List<String> FINDING_TEXTS = List.of(
+            "198.51.100.7 is performing SSH brute force attacks against i-0abc.\n\nUnauthorizedAccess EC2 SSH Brute Force",
+            "EC2 instance i-0abc is querying a domain name associated with a known command and control server.\n"
+                    + "Queries for evil-c2.example.net from 10.1.2.3\nBackdoor EC2 C&C Activity B DNS",
+            "Credential theft\nThe attacker used mimikatz sekurlsa to read credentials from the LSASS process memory.",
+            "Suspicious activity\nPowerShell downloaded a payload and created a scheduled task to persist on the host.",
+            "An API commonly used to obtain elevated permissions was invoked in an anomalous way.\n"
+                    + "PrivilegeEscalation IAMUser Anomalous Behavior");
 
     private static int rounds;
     private static int warmup;
@@ -157,6 +166,11 @@ public final class KnowledgeBaseLatencyBench {
                                 techniqueIds.get(random.nextInt(techniqueIds.size()))),
                         EnumSet.of(AttackObject.Type.GROUP),
                         10));
+        measure("technique ranking (limit 30)", i -> kb.rankTechniques(FINDING_TEXTS.get(i % FINDING_TEXTS.size()), 30));
+        measure(
+                "technique support (3 ids)",
+                i -> kb.rankTechniques(
+                        FINDING_TEXTS.get(i % FINDING_TEXTS.size()), List.of("T1110", "T1071.004", "T1003.001")));
         measure(
                 "full-text ATT&CK objects (10)",
                 i -> kb.searchAttackObjects(OBJECT_QUERIES.get(i % OBJECT_QUERIES.size()), EnumSet.noneOf(AttackObject.Type.class), 10));

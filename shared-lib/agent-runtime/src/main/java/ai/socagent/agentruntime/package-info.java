@@ -1,7 +1,9 @@
 /**
- * The agent runtime of issue #5: the model port and its resilient implementation ({@code .model}),
- * prompt safety ({@code .prompt}), token budgets ({@code .budget}), the Bedrock Converse and
- * Bedrock Agents adapters ({@code .adapter.out.bedrock}), the offline analysis engine
- * ({@code .offline}) and the ATT&CK knowledge it works from ({@code .attack}).
+ * The machinery every agent shares: the model port and its decorators ({@code .model}: response
+ * cache, budget, resilience, schema and policy check, one repair, offline fallback), prompt safety
+ * ({@code .prompt}), token budgets and their ledgers ({@code .budget}, {@code .adapter.out.redis})
+ * and the Bedrock Converse and Bedrock Agents adapters ({@code .adapter.out.bedrock}). No agent's
+ * own reasoning lives here: each agent's offline engine, schema and output policy are in its
+ * service.
  */
 package ai.socagent.agentruntime;

@@ -9,10 +9,11 @@ import ai.socagent.domain.finding.FindingFormat;
 import ai.socagent.domain.finding.Resource;
 import ai.socagent.domain.finding.ResourceType;
 import ai.socagent.domain.indicator.Indicator;
+import ai.socagent.domain.indicator.IndicatorExtractor;
 import ai.socagent.domain.indicator.IndicatorType;
-import ai.socagent.domain.indicator.Indicators;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,8 @@ final class AsffParser {
             "HASH_MD5", IndicatorType.MD5,
             "HASH_SHA1", IndicatorType.SHA1,
             "HASH_SHA256", IndicatorType.SHA256);
+
+    private static final Set<IndicatorType> ANY_TYPE = EnumSet.allOf(IndicatorType.class);
 
     /** ThreatIntelIndicators types ASFF defines but we have no indicator type for. */
     private static final List<String> UNMAPPED_INTEL_TYPES = List.of("HASH_SHA512", "MUTEX", "PROCESS");
@@ -267,7 +270,7 @@ final class AsffParser {
                     }
                 } else if (type.isEmpty() && Validation.value(item.get(), "Type") == null) {
                     v.string(item.get(), "Value", itemPath, OPTIONAL)
-                            .flatMap(Indicators::tryParse)
+                            .flatMap(value -> IndicatorExtractor.value(value, ANY_TYPE))
                             .ifPresent(indicators::add);
                 }
             }
@@ -289,11 +292,9 @@ final class AsffParser {
                             ? IndicatorType.IPV4
                             : key.endsWith("dnsRequestAction/domain") ? IndicatorType.DOMAIN : null;
                     if (type != null) {
-                        try {
-                            indicators.add(Indicator.of(type, entry.getValue().stringValue()));
-                        } catch (IllegalArgumentException e) {
-                            // Free-form product field: not a violation of the finding.
-                        }
+                        // Free-form product field: a value that is not of its type is no violation.
+                        IndicatorExtractor.value(entry.getValue().stringValue(), EnumSet.of(type))
+                                .ifPresent(indicators::add);
                     }
                 }));
     }

@@ -9,10 +9,11 @@ import ai.socagent.domain.finding.FindingFormat;
 import ai.socagent.domain.finding.Resource;
 import ai.socagent.domain.finding.ResourceType;
 import ai.socagent.domain.indicator.Indicator;
+import ai.socagent.domain.indicator.IndicatorExtractor;
 import ai.socagent.domain.indicator.IndicatorType;
-import ai.socagent.domain.indicator.Indicators;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,7 +42,9 @@ final class OcsfParser {
     /** Largest epoch-millisecond time accepted: 9999-12-31T23:59:59.999Z. */
     private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
 
-    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+    private static final Set<IndicatorType> IP_ADDRESSES = EnumSet.of(IndicatorType.IPV4, IndicatorType.IPV6);
+    private static final Set<IndicatorType> HASHES =
+            EnumSet.of(IndicatorType.MD5, IndicatorType.SHA1, IndicatorType.SHA256);
 
     /** OCSF observable type_ids we take indicators from. */
     private static final long HOSTNAME = 1;
@@ -288,8 +290,7 @@ final class OcsfParser {
             long type = typeId.getAsLong();
             String valuePath = JsonPaths.child(observablePath, "value");
             if (type == IP_ADDRESS) {
-                Optional<Indicator> ip = Indicators.tryParse(value.get())
-                        .filter(indicator -> indicator.type().isIpAddress());
+                Optional<Indicator> ip = IndicatorExtractor.value(value.get(), IP_ADDRESSES);
                 if (ip.isPresent()) {
                     indicators.add(ip.get());
                 } else {
@@ -306,7 +307,7 @@ final class OcsfParser {
                 v.indicator(observable.get(), "value", observablePath, IndicatorType.URL)
                         .ifPresent(indicators::add);
             } else if (type == HASH) {
-                hash(value.get()).ifPresent(indicators::add);
+                IndicatorExtractor.value(value.get(), HASHES).ifPresent(indicators::add);
             } else if (type == HOSTNAME) {
                 // Host names need not be fully qualified ("web01"); only FQDNs are domain indicators.
                 optional(IndicatorType.DOMAIN, value.get()).ifPresent(indicators::add);
@@ -326,9 +327,7 @@ final class OcsfParser {
             for (String endpoint : List.of("src_endpoint", "dst_endpoint")) {
                 JsonNode ip = Validation.value(Validation.value(evidence, endpoint), "ip");
                 if (ip != null && ip.isString()) {
-                    Indicators.tryParse(ip.stringValue())
-                            .filter(indicator -> indicator.type().isIpAddress())
-                            .ifPresent(indicators::add);
+                    IndicatorExtractor.value(ip.stringValue(), IP_ADDRESSES).ifPresent(indicators::add);
                 }
             }
             JsonNode hostname = Validation.value(Validation.value(evidence, "query"), "hostname");
@@ -336,18 +335,6 @@ final class OcsfParser {
                 optional(IndicatorType.DOMAIN, hostname.stringValue()).ifPresent(indicators::add);
             }
         }
-    }
-
-    private static Optional<Indicator> hash(String value) {
-        if (!HEX.matcher(value).matches()) {
-            return Optional.empty();
-        }
-        return switch (value.length()) {
-            case 32 -> optional(IndicatorType.MD5, value);
-            case 40 -> optional(IndicatorType.SHA1, value);
-            case 64 -> optional(IndicatorType.SHA256, value);
-            default -> Optional.empty();
-        };
     }
 
     private static Optional<Indicator> optional(IndicatorType type, String value) {

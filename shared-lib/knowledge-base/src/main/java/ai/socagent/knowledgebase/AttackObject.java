@@ -1,9 +1,9 @@
 package ai.socagent.knowledgebase;
 
-import ai.socagent.agentruntime.attack.AttackActor;
-import ai.socagent.agentruntime.attack.AttackKnowledge;
-import ai.socagent.agentruntime.attack.Mitigation;
-import ai.socagent.agentruntime.attack.Technique;
+import ai.socagent.knowledgebase.attack.AttackActor;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.knowledgebase.attack.Mitigation;
+import ai.socagent.knowledgebase.attack.Technique;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package ai.socagent.knowledgebase;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,7 +39,8 @@ public interface KnowledgeBase extends AutoCloseable {
 
     /**
      * The {@link AttackKnowledge#version()} last indexed by {@link #indexAttack}: empty when none,
-     * or when the index was written before versions were recorded.
+     * or when the index was written before versions were recorded or before it held the technique
+     * ranking (so {@link #indexAttackIfChanged} indexes the extract again).
      */
     Optional<String> attackVersion();
 
@@ -76,6 +77,26 @@ public interface KnowledgeBase extends AutoCloseable {
      * words, no stemming), best match first, at most {@code limit}; empty for blank text.
      */
     List<TechniqueDocument> searchTechniques(String text, int limit);
+
+    /**
+     * The techniques that best explain {@code text} (a finding's title and description, a report
+     * paragraph), best first, at most {@code limit}; empty when no term of the text occurs in
+     * ATT&CK. Ranked by BM25 (k1 1.2, b 0.75, exact document lengths) over two indexes built by
+     * {@link #indexAttack}: one document per technique (its name three times, the parent's name
+     * for a sub-technique, its description) and one per shipped procedure example, scored per
+     * technique by its best example. Text and documents are analysed alike (stopwords, light
+     * stemming, camelCase split); each index's scores are divided by its best score for the text
+     * and the two averaged, so the best match scores near 1. Each match names the words it
+     * matched and its evidence. Techniques added only by {@link #indexTechniques} are not ranked.
+     */
+    List<TechniqueMatch> rankTechniques(String text, int limit);
+
+    /**
+     * How well {@code text} supports each of these techniques: their matches (scored as by {@link
+     * #rankTechniques(String, int)}, against the text's best technique), in the order given;
+     * techniques the text does not match at all, and unknown ids, are left out.
+     */
+    List<TechniqueMatch> rankTechniques(String text, List<String> techniqueIds);
 
     /** The mitigation, group, software or campaign with this id (M1032, g0016, S0154), case-insensitive. */
     Optional<AttackObject> findAttackObject(String id);

@@ -1,7 +1,7 @@
 package ai.socagent.knowledgebase;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
-import ai.socagent.agentruntime.attack.Technique;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.knowledgebase.attack.Technique;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package ai.socagent.knowledgebase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,12 +3,12 @@ package ai.socagent.knowledgebase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import ai.socagent.agentruntime.attack.AttackActor;
-import ai.socagent.agentruntime.attack.AttackKnowledge;
-import ai.socagent.agentruntime.attack.Mitigation;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.domain.indicator.Reputation;
+import ai.socagent.knowledgebase.attack.AttackActor;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.knowledgebase.attack.Mitigation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -441,6 +441,127 @@ public abstract class KnowledgeBaseContract {
     }
 
     @Test
+    void rankTechniques_lsassDumpText_ranksLsassMemoryFirstWithEvidence() {
+        List<TechniqueMatch> matches = knowledgeBase.rankTechniques(
+                "The attacker ran mimikatz to dump credentials from LSASS process memory", 3);
+
+        assertThat(matches).isNotEmpty();
+        TechniqueMatch best = matches.get(0);
+        assertThat(best.technique().id()).isEqualTo("T1003.001");
+        assertThat(best.technique().name()).isEqualTo("LSASS Memory");
+        assertThat(best.score()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(best.matchedTerms()).contains("lsass");
+        assertThat(best.evidence()).isNotBlank();
+        assertThat(best.rationale()).contains("lsass");
+    }
+
+    @Test
+    void rankTechniques_bruteForceText_ranksBruteForceFamilyInTopThree() {
+        List<TechniqueMatch> matches = knowledgeBase.rankTechniques(
+                "Many failed SSH logins: password guessing brute force against the server", 3);
+
+        assertThat(matches).extracting(m -> m.technique().id().substring(0, 5)).contains("T1110");
+    }
+
+    @Test
+    void rankTechniques_results_areOrderedByDescendingScoreAndLimited() {
+        List<TechniqueMatch> matches = knowledgeBase.rankTechniques("scheduled task created for persistence", 5);
+
+        assertThat(matches).hasSize(5);
+        assertThat(matches).extracting(TechniqueMatch::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(matches.get(0).technique().id()).startsWith("T1053");
+        assertThat(matches).allSatisfy(m -> assertThat(m.score()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void rankTechniques_blankTextUnknownWordsOrZeroLimit_isEmpty() {
+        assertThat(knowledgeBase.rankTechniques("   ", 3)).isEmpty();
+        assertThat(knowledgeBase.rankTechniques("zzqxv qqqzzv", 3)).isEmpty();
+        assertThat(knowledgeBase.rankTechniques("powershell", 0)).isEmpty();
+        assertThat(knowledgeBase.rankTechniques("powershell", List.of())).isEmpty();
+    }
+
+    @Test
+    void rankTechniques_givenTechniques_returnsOnlyThoseTheTextMatchesInGivenOrder() {
+        List<TechniqueMatch> ranked = knowledgeBase.rankTechniques(
+                "outbound DNS queries carrying exfiltrated data", List.of("T1048.003", "T9999", "T1048"));
+
+        assertThat(ranked).extracting(m -> m.technique().id()).containsExactly("T1048.003", "T1048");
+    }
+
+    @Test
+    void rankTechniques_givenTechniques_scoreAsInTheRankingOfTheSameText() {
+        String text = "outbound DNS queries carrying exfiltrated data";
+        Map<String, Double> ranked = knowledgeBase.rankTechniques(text, 50).stream()
+                .collect(Collectors.toMap(m -> m.technique().id(), TechniqueMatch::score));
+
+        assertThat(knowledgeBase.rankTechniques(text, List.of("t1048.003", "T1048")))
+                .allSatisfy(m ->
+                        assertThat(m.score()).isEqualTo(ranked.get(m.technique().id())));
+    }
+
+    @Test
+    void rankTechniques_textOfAShippedProcedureExample_citesThatExampleAndWhoseItIs() {
+        var technique = ATTACK.technique("T1003.001").orElseThrow();
+        var example = technique.procedures().get(0);
+
+        List<TechniqueMatch> ranked = knowledgeBase.rankTechniques(example.text(), List.of("T1003.001"));
+
+        assertThat(ranked)
+                .singleElement()
+                .satisfies(m -> assertThat(m.evidence())
+                        .startsWith("procedure example (")
+                        .contains("(" + example.by() + ")"));
+    }
+
+    @Test
+    void rankTechniques_techniqueOnlyIndexedByIndexTechniques_isNotRanked() {
+        knowledgeBase.indexTechniques(List.of(new TechniqueDocument(
+                "T9002", "Quincuncial Tunnelling", List.of("command-and-control"), "Made up.", List.of())));
+
+        assertThat(knowledgeBase.searchTechniques("quincuncial", 5)).isNotEmpty();
+        assertThat(knowledgeBase.rankTechniques("quincuncial tunnelling", 5))
+                .extracting(m -> m.technique().id())
+                .doesNotContain("T9002");
+    }
+
+    @Test
+    void rankTechniques_sameExtractIndexedAgain_ranksExactlyAsBefore() {
+        String text = "PowerShell downloaded a payload and created a scheduled task to persist";
+        List<TechniqueMatch> before = knowledgeBase.rankTechniques(text, 10);
+
+        knowledgeBase.indexAttack(ATTACK);
+
+        assertThat(knowledgeBase.rankTechniques(text, 10)).isEqualTo(before);
+    }
+
+    @Test
+    void rankTechniques_afterAnotherExtract_ranksOnlyTheNewExtractsTechniques() {
+        KnowledgeBase fresh = newKnowledgeBase();
+        try {
+            fresh.indexAttack(TINY_EXTRACT);
+            assertThat(fresh.rankTechniques("contract technique", 5))
+                    .extracting(m -> m.technique().id())
+                    .containsExactly("T9100");
+
+            fresh.indexAttack(tinyExtract("", "T9200", "Zygomorphic Smuggling"));
+
+            assertThat(fresh.rankTechniques("contract technique", 5)).isEmpty();
+            assertThat(fresh.rankTechniques("zygomorphic smuggling", 5))
+                    .singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.technique().id()).isEqualTo("T9200");
+                        // best of the technique documents, and no procedure example: half of each
+                        assertThat(m.score()).isEqualTo(0.5);
+                        assertThat(m.matchedTerms()).containsExactlyInAnyOrder("zygomorphic", "smuggling");
+                        assertThat(m.evidence()).isEqualTo("ATT&CK T9200: \"Zygomorphic Smuggling.\"");
+                    });
+        } finally {
+            dispose(fresh);
+        }
+    }
+
+    @Test
     void indexAttack_recordsTheRelease_andIndexAttackIfChangedSkipsTheSameRelease() {
         assertThat(knowledgeBase.attackRelease()).hasValue(ATTACK.source());
         assertThat(knowledgeBase.attackVersion()).hasValue(ATTACK.version());
@@ -499,15 +620,19 @@ public abstract class KnowledgeBaseContract {
     private static final AttackKnowledge TINY_EXTRACT = tinyExtract("");
 
     private static AttackKnowledge tinyExtract(String mitigationDescription) {
+        return tinyExtract(mitigationDescription, "T9100", "Contract Technique");
+    }
+
+    private static AttackKnowledge tinyExtract(String mitigationDescription, String techniqueId, String name) {
         String json = """
                 {"source": "contract-test release", "tactics": [],
-                 "techniques": [{"id": "T9100", "name": "Contract Technique", "tactics": [], "platforms": [],
+                 "techniques": [{"id": "%s", "name": "%s", "tactics": [], "platforms": [],
                                  "description": "Made up.", "mitigations": ["M9100"], "procedures": []}],
                  "mitigations": [{"id": "M9100", "name": "Contract Mitigation", "description": "%s"}],
                  "groups": [{"id": "G9100", "name": "Contract Group", "kind": "group",
                              "aliases": ["Test Bear"], "techniques": ["T9100"]}],
                  "software": [], "campaigns": []}
-                """.formatted(mitigationDescription);
+                """.formatted(techniqueId, name, mitigationDescription);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write(json.getBytes(StandardCharsets.UTF_8));

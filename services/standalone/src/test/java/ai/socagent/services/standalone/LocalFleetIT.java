@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * queues, tables, key and buckets in the emulator (moto here, LocalStack in compose), then soc-api
  * and threat-classifier start as two separate Spring applications with the {@code local} profile
  * and the environment compose gives them ({@code SOC_AWS_ENDPOINT}, {@code AWS_REGION}, {@code
- * SOC_REDIS_URI}). A finding posted to soc-api comes back classified: soc-api -> EventBridge ->
+ * SOC_REDIS_URI}, {@code SOC_OPENSEARCH_URI}: the classifier's knowledge base is OpenSearch there). A finding posted to soc-api comes back classified: soc-api -> EventBridge ->
  * SQS -> threat-classifier -> EventBridge -> SQS -> soc-api.
  *
  * <p>Every name gets a per-run suffix so runs sharing the emulator never collide; each application
@@ -113,6 +113,7 @@ class LocalFleetIT {
                         "--SOC_AWS_ENDPOINT=" + aws.endpoint(),
                         "--AWS_REGION=" + aws.region().id(),
                         "--SOC_REDIS_URI=" + TestBackends.redis().uri(),
+                        "--SOC_OPENSEARCH_URI=" + TestBackends.openSearch().uri(),
                         "--SOC_KMS_KEY_ID=" + settings.kmsAlias(),
                         // this run's names instead of the bootstrap's defaults
                         "--soc.event-bus.bus-name=" + bootstrapped.bus().busName(),
@@ -120,6 +121,8 @@ class LocalFleetIT {
                         "--soc.event-bus.aws.idempotency-table=" + settings.idempotencyTable(),
                         "--soc.event-bus.aws.wait-time-seconds=1",
                         "--soc.context-store.environment=" + settings.environment(),
+                        // one ATT&CK index for every run: a later run finds it loaded and skips indexing
+                        "--soc.knowledge-base.opensearch.index-prefix=local-fleet-it-kb",
                         // libraries of the other services are on this test classpath too: keep their
                         // embedded files apart (soc-api in compose has no context store at all)
                         "--soc.context-store.embedded.file=" + data.resolve(name + "-context.mv"),

@@ -9,8 +9,8 @@ import ai.socagent.agentruntime.adapter.out.redis.RedisTokenLedger;
 import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
 import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
+import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.CachingModelPort;
-import ai.socagent.agentruntime.model.ClassificationJson;
 import ai.socagent.agentruntime.model.LanguageModel;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.OfflineModelPort;
@@ -52,7 +52,9 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  *       L2 Redis with {@code cache.redis.enabled=true}) over a {@link ResilientModelPort} over
  *       {@link BedrockConverseModel} or {@link BedrockAgentsModel} (the aliases of {@code
  *       environment}).
- *   <li>{@link OutputPolicy}: per agent; the ThreatClassifier's severity floor.
+ *   <li>{@link OutputPolicy}: per agent, {@link OutputPolicy#byAgent} over the {@link
+ *       AgentOutputPolicy} beans the agents' services contribute (two for one agent fail the
+ *       start); the runtime itself knows no agent's rules.
  * </ul>
  *
  * Every bean backs off when the application defines its own. The Bedrock clients take the
@@ -102,8 +104,15 @@ public class AgentRuntimeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutputPolicy agentOutputPolicy() {
-        return OutputPolicy.byAgent(Map.of(AgentName.THREAT_CLASSIFIER, ClassificationJson.severityFloor()));
+    OutputPolicy agentOutputPolicy(ObjectProvider<AgentOutputPolicy> contributed) {
+        Map<AgentName, OutputPolicy> policies = new EnumMap<>(AgentName.class);
+        contributed.orderedStream().forEach(policy -> {
+            if (policies.putIfAbsent(policy.agent(), policy.policy()) != null) {
+                throw new IllegalStateException("two output policies for "
+                        + policy.agent().displayName() + ": one AgentOutputPolicy bean per agent");
+            }
+        });
+        return OutputPolicy.byAgent(policies);
     }
 
     @Bean

@@ -4,8 +4,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The calling agent's offline answer for a request: it must satisfy the request's output schema.
- * For the threat classifier this is {@link ai.socagent.agentruntime.offline.OfflineThreatClassifier}
- * rendered by {@link ClassificationJson}.
+ * Each agent brings its own (the ThreatClassifier's lives in services/threat-classifier).
  */
 @FunctionalInterface
 public interface OfflineEngine {

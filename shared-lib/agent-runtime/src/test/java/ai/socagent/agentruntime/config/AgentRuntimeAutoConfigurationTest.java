@@ -2,16 +2,20 @@ package ai.socagent.agentruntime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
 import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
+import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.CachingModelPort;
 import ai.socagent.agentruntime.model.ModelPort;
+import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.ModelRouting;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.model.OutputPolicy;
 import ai.socagent.agentruntime.model.ResilientModelPort;
 import ai.socagent.agentruntime.model.SharedResponseCache;
+import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import tools.jackson.databind.json.JsonMapper;
 
 class AgentRuntimeAutoConfigurationTest {
 
@@ -168,5 +173,54 @@ class AgentRuntimeAutoConfigurationTest {
         runner().withBean(ModelPort.class, () -> own)
                 .withPropertyValues("soc.agent-runtime.mode=converse")
                 .run(context -> assertThat(context.getBean(ModelPort.class)).isSameAs(own));
+    }
+
+    @Test
+    void outputPolicy_withoutContributions_checksNothing() {
+        runner().run(context -> assertThat(context.getBean(OutputPolicy.class)
+                        .violations(request(AgentName.THREAT_CLASSIFIER), lowSeverityAnswer()))
+                .isEmpty());
+    }
+
+    @Test
+    void outputPolicy_contributedByAnAgentsService_checksThatAgentsRequestsOnly() {
+        runner().withBean(
+                        "sampleAgentOutputPolicy",
+                        AgentOutputPolicy.class,
+                        () -> new AgentOutputPolicy(AgentName.THREAT_CLASSIFIER, SampleAgentContract.severityFloor()))
+                .run(context -> {
+                    OutputPolicy policy = context.getBean(OutputPolicy.class);
+                    assertThat(policy.violations(request(AgentName.THREAT_CLASSIFIER), lowSeverityAnswer()))
+                            .singleElement()
+                            .asString()
+                            .contains("may not lower");
+                    assertThat(policy.violations(request(AgentName.INVESTIGATION), lowSeverityAnswer()))
+                            .isEmpty();
+                });
+    }
+
+    @Test
+    void outputPolicy_twoForOneAgent_failsTheStartNamingTheAgent() {
+        runner().withBean(
+                        "first",
+                        AgentOutputPolicy.class,
+                        () -> new AgentOutputPolicy(AgentName.THREAT_CLASSIFIER, OutputPolicy.NONE))
+                .withBean(
+                        "second",
+                        AgentOutputPolicy.class,
+                        () -> new AgentOutputPolicy(AgentName.THREAT_CLASSIFIER, OutputPolicy.NONE))
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("two output policies for ThreatClassifier"));
+    }
+
+    private static ModelRequest request(AgentName agent) {
+        JsonMapper json = JsonMapper.builder().build();
+        return new ModelRequest(agent, "inv-1", json.createObjectNode(), SampleAgentContract.schema(), Severity.HIGH);
+    }
+
+    private static tools.jackson.databind.JsonNode lowSeverityAnswer() {
+        return JsonMapper.builder().build().createObjectNode().put("severity", "LOW");
     }
 }

@@ -2,6 +2,7 @@ package ai.socagent.agentruntime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.observability.MetricNames;
@@ -71,7 +72,7 @@ class CachingModelPortTiersTest {
                 AgentName.THREAT_CLASSIFIER,
                 "inv-1",
                 JSON.createObjectNode().put("title", title),
-                ClassificationJson.schema(),
+                SampleAgentContract.schema(),
                 Severity.MEDIUM);
     }
 

@@ -2,6 +2,7 @@ package ai.socagent.agentruntime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.observability.MetricNames;
@@ -22,7 +23,7 @@ class OfflineModelPortTest {
                 AgentName.THREAT_CLASSIFIER,
                 "inv-1",
                 JSON.createObjectNode(),
-                ClassificationJson.schema(),
+                SampleAgentContract.schema(),
                 Severity.LOW);
 
         ModelAnswer answer = new OfflineModelPort(meters).answer(request, r -> offline);
@@ -40,8 +41,8 @@ class OfflineModelPortTest {
 
     @Test
     void byAgent_policy_checksOnlyTheAgentItIsGivenFor() {
-        OutputPolicy policy =
-                OutputPolicy.byAgent(java.util.Map.of(AgentName.THREAT_CLASSIFIER, ClassificationJson.severityFloor()));
+        OutputPolicy policy = OutputPolicy.byAgent(
+                java.util.Map.of(AgentName.THREAT_CLASSIFIER, SampleAgentContract.severityFloor()));
         ObjectNode low = JSON.createObjectNode().put("severity", "LOW");
 
         assertThat(policy.violations(
@@ -49,7 +50,7 @@ class OfflineModelPortTest {
                                 AgentName.THREAT_CLASSIFIER,
                                 "inv-1",
                                 JSON.createObjectNode(),
-                                ClassificationJson.schema(),
+                                SampleAgentContract.schema(),
                                 Severity.HIGH),
                         low))
                 .singleElement()
@@ -60,7 +61,7 @@ class OfflineModelPortTest {
                                 AgentName.INVESTIGATION,
                                 "inv-1",
                                 JSON.createObjectNode(),
-                                ClassificationJson.schema(),
+                                SampleAgentContract.schema(),
                                 Severity.HIGH),
                         low))
                 .isEmpty();

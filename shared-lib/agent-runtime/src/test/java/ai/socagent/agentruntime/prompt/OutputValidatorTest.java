@@ -2,7 +2,7 @@ package ai.socagent.agentruntime.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.socagent.agentruntime.model.ClassificationJson;
+import ai.socagent.agentruntime.SampleAgentContract;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,7 +13,7 @@ class OutputValidatorTest {
             + "\"rationale\":\"r\"}";
 
     private final OutputValidator validator = new OutputValidator();
-    private final JsonNode schema = ClassificationJson.schema();
+    private final JsonNode schema = SampleAgentContract.schema();
 
     @Test
     void validate_schemaConformingObject_isValid() {

@@ -11,30 +11,26 @@ public final class Indicators {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("(AKIA|ASIA)[A-Z0-9]{16}");
     private static final Pattern URL_SCHEME = Pattern.compile("(?i)(https?|ftp)://.*");
+    private static final Pattern DEFANGED_SCHEME = Pattern.compile("(?i)\\b(hxxp|hxtp|fxp)(s?)(\\[:\\]|:)//");
+    private static final Pattern DEFANGED_DOT =
+            Pattern.compile("(?i)\\[\\.\\]|\\(\\.\\)|\\{\\.\\}|\\[dot\\]|\\(dot\\)");
 
     private Indicators() {}
 
     /**
-     * Undoes the common defanging conventions: {@code hxxp://} and {@code hxxps://} (any case),
-     * {@code fxp://}, {@code [.]}, {@code (.)}, {@code [:]} and {@code [@]}. Other text is left
-     * untouched.
+     * Undoes the common defanging conventions, in a value or anywhere in a text: {@code hxxp://},
+     * {@code hxxps://}, {@code hxtp://}, {@code hxxps[:]//} (any case), {@code fxp://}, {@code [.]},
+     * {@code (.)}, {@code {.}}, {@code [dot]}, {@code (dot)}, {@code [:]}, {@code [@]} and {@code
+     * [at]}; leading and trailing whitespace is removed. Other text is left untouched.
      */
     public static String refang(String text) {
         Preconditions.requireNonNull(text, "text");
-        String value = text.strip()
-                .replace("[.]", ".")
-                .replace("(.)", ".")
-                .replace("[:]", ":")
-                .replace("[@]", "@");
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("hxxps://")) {
-            value = "https://" + value.substring(8);
-        } else if (lower.startsWith("hxxp://")) {
-            value = "http://" + value.substring(7);
-        } else if (lower.startsWith("fxp://")) {
-            value = "ftp://" + value.substring(6);
-        }
-        return value;
+        String out = DEFANGED_SCHEME.matcher(text.strip()).replaceAll(m -> {
+            String scheme = m.group(1).toLowerCase(Locale.ROOT).equals("fxp") ? "ftp" : "http";
+            return scheme + m.group(2).toLowerCase(Locale.ROOT) + "://";
+        });
+        out = DEFANGED_DOT.matcher(out).replaceAll(".");
+        return out.replace("[:]", ":").replace("[@]", "@").replace("[at]", "@");
     }
 
     /**

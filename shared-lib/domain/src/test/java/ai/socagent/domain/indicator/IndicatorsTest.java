@@ -54,6 +54,7 @@ class IndicatorsTest {
         "hxxp://a[.]b, http://a.b",
         "fxp://files(.)example(.)net, ftp://files.example.net",
         "x[@]y[.]z, x@y.z",
+        "'see hxtp://a[dot]b and x[at]y(dot)z', 'see http://a.b and x@y.z'",
         "plain.example.com, plain.example.com"
     })
     void refang_defangedText_restoresOriginal(String defanged, String expected) {

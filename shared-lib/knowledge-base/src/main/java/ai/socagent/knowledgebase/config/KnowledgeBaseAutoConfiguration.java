@@ -1,9 +1,9 @@
 package ai.socagent.knowledgebase.config;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.knowledgebase.KnowledgeBase;
 import ai.socagent.knowledgebase.adapter.out.lucene.LuceneKnowledgeBase;
 import ai.socagent.knowledgebase.adapter.out.opensearch.OpenSearchKnowledgeBase;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

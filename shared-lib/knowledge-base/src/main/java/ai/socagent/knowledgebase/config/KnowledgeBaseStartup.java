@@ -1,8 +1,8 @@
 package ai.socagent.knowledgebase.config;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.knowledgebase.KnowledgeBase;
 import ai.socagent.knowledgebase.TechniqueDocument;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import ai.socagent.knowledgebase.feed.CsvFeedLoader;
 import ai.socagent.knowledgebase.feed.FeedLoadResult;
 import ai.socagent.knowledgebase.feed.StixBundleLoader;

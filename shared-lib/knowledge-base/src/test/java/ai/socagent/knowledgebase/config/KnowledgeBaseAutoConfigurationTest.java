@@ -2,11 +2,11 @@ package ai.socagent.knowledgebase.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.knowledgebase.KnowledgeBase;
 import ai.socagent.knowledgebase.adapter.out.lucene.LuceneKnowledgeBase;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import ai.socagent.knowledgebase.feed.FeedProblem;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,9 @@
 package ai.socagent.services.threatclassifier.application;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
-import ai.socagent.agentruntime.model.ClassificationJson;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.OfflineModelPort;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.classification.Classification;
@@ -15,6 +12,8 @@ import ai.socagent.domain.event.EmergencyThreatDetected;
 import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.investigation.Investigation;
 import ai.socagent.domain.threat.Threat;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.services.threatclassifier.application.offline.OfflineThreatClassifier;
 import ai.socagent.services.threatclassifier.application.port.in.ClassifyThreatUseCase;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
 import io.micrometer.core.instrument.Metrics;

@@ -1,19 +1,28 @@
 package ai.socagent.services.threatclassifier.config;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
+import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.OfflineModelPort;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.contextstore.records.ThreatRecords;
+import ai.socagent.domain.agent.AgentName;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.ingestion.FindingIngestion;
+import ai.socagent.knowledgebase.KnowledgeBase;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.knowledgebase.config.KnowledgeBaseStartup;
 import ai.socagent.services.threatclassifier.adapter.in.eventbus.ThreatClassifierSubscription;
 import ai.socagent.services.threatclassifier.adapter.out.contextstore.ContextStoreClassificationContext;
+import ai.socagent.services.threatclassifier.adapter.out.knowledgebase.KnowledgeBaseTechniqueSearch;
+import ai.socagent.services.threatclassifier.application.ClassificationJson;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
+import ai.socagent.services.threatclassifier.application.offline.GuardDutyTechniqueMapping;
+import ai.socagent.services.threatclassifier.application.offline.OfflineThreatClassifier;
+import ai.socagent.services.threatclassifier.application.offline.SeverityScorer;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
+import ai.socagent.services.threatclassifier.application.port.out.TechniqueSearchPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
@@ -27,7 +36,11 @@ import org.springframework.context.annotation.Configuration;
  * Wires the classifier to the bus: its handler consumes the {@code threat-classifier} queue,
  * from the in-process bus (standalone, the default) or from SQS (aws mode). The classifier asks the
  * {@link ModelPort} of the agent runtime's auto-configuration ({@code soc.agent-runtime.mode}:
- * offline by default, Bedrock Converse or Agents); without one it answers offline.
+ * offline by default, Bedrock Converse or Agents); without one it answers offline. It contributes
+ * its severity floor to that port's output policy ({@link AgentOutputPolicy}). Its offline engine
+ * asks the {@link KnowledgeBase} of the knowledge base's auto-configuration ({@code
+ * soc.knowledge-base.mode}: embedded Lucene by default, OpenSearch in the local profile), once
+ * that has loaded ATT&CK ({@link KnowledgeBaseStartup}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ThreatClassifierConfiguration {
@@ -38,10 +51,33 @@ public class ThreatClassifierConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The knowledge base's technique ranking. Taking the start-up report makes the knowledge base
+     * load ATT&CK (or find it loaded) before the classifier exists, so no finding is classified
+     * against an empty index.
+     */
+    @Bean
+    TechniqueSearchPort techniqueSearch(KnowledgeBase knowledgeBase, KnowledgeBaseStartup loaded) {
+        return new KnowledgeBaseTechniqueSearch(knowledgeBase);
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    OfflineThreatClassifier offlineThreatClassifier() {
-        return OfflineThreatClassifier.embedded();
+    OfflineThreatClassifier offlineThreatClassifier(
+            ObjectProvider<AttackKnowledge> attack, TechniqueSearchPort search, Clock clock) {
+        return new OfflineThreatClassifier(
+                attack(attack), GuardDutyTechniqueMapping.embedded(), search, new SeverityScorer(), clock);
+    }
+
+    /** A model may raise the severity the offline engine scored, never lower it. */
+    @Bean
+    AgentOutputPolicy threatClassifierOutputPolicy() {
+        return new AgentOutputPolicy(AgentName.THREAT_CLASSIFIER, ClassificationJson.severityFloor());
+    }
+
+    /** The extract the knowledge base indexed: the application's, or the shipped one. */
+    private static AttackKnowledge attack(ObjectProvider<AttackKnowledge> attack) {
+        return attack.getIfUnique(AttackKnowledge::embedded);
     }
 
     @Bean
@@ -55,13 +91,14 @@ public class ThreatClassifierConfiguration {
     ClassifyThreatService classifyThreatService(
             ObjectProvider<ModelPort> model,
             OfflineThreatClassifier classifier,
+            ObjectProvider<AttackKnowledge> attack,
             ObjectProvider<MeterRegistry> meters,
             Clock clock,
             ClassificationContextPort context) {
         return new ClassifyThreatService(
                 model.getIfAvailable(() -> new OfflineModelPort(meters.getIfUnique(() -> Metrics.globalRegistry))),
                 classifier,
-                AttackKnowledge.embedded(),
+                attack(attack),
                 clock,
                 context);
     }

@@ -2,13 +2,10 @@ package ai.socagent.services.threatclassifier.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
-import ai.socagent.agentruntime.model.ClassificationJson;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.OfflineModelPort;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.event.DomainEvent;
@@ -17,6 +14,9 @@ import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.SampleFindings;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.services.threatclassifier.TestClassifiers;
+import ai.socagent.services.threatclassifier.application.offline.OfflineThreatClassifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class ClassifyThreatServiceTest {
 
     private final FindingIngestion ingestion = FindingIngestion.withDefaults();
     private final ClassifyThreatService service =
-            new ClassifyThreatService(OfflineThreatClassifier.embedded(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new ClassifyThreatService(TestClassifiers.offline(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void classify_guardDutyFinding_completesWithCtidTechniquesInTheSameInvestigation() {
@@ -104,10 +104,7 @@ class ClassifyThreatServiceTest {
                              "tactics":["TA0011"],"rationale":"C&C traffic."}"""), "model-x", 10, 5, Duration.ofMillis(3), "req-1", Optional.empty());
         };
         ClassifyThreatService withModel = new ClassifyThreatService(
-                model,
-                OfflineThreatClassifier.embedded(),
-                AttackKnowledge.embedded(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                model, TestClassifiers.offline(), AttackKnowledge.embedded(), Clock.fixed(NOW, ZoneOffset.UTC));
         Threat threat = threat("guardduty/Backdoor_EC2_C_CActivity.B.json");
 
         ClassifyThreatService.Outcome outcome = withModel.classifyWithOutcome(threat);
@@ -117,9 +114,7 @@ class ClassifyThreatServiceTest {
         assertThat(request.sessionId()).isEqualTo(ClassifyThreatService.investigationIdFor(threat));
         assertThat(request.outputSchema()).isEqualTo(ClassificationJson.schema());
         assertThat(request.severity())
-                .isEqualTo(OfflineThreatClassifier.embedded()
-                        .classify(threat.finding())
-                        .severity());
+                .isEqualTo(TestClassifiers.offline().classify(threat.finding()).severity());
         assertThat(outcome.classification().classifiedBy()).isEqualTo("model-x");
         assertThat(outcome.classification().classifiedAt()).isEqualTo(NOW);
         assertThat(outcome.classification().tactics()).extracting(t -> t.name()).containsExactly("Command and Control");
@@ -133,10 +128,7 @@ class ClassifyThreatServiceTest {
                         {"category":"BACKDOOR","severity":"CRITICAL","confidence":0.9,
                          "techniques":[{"id":"T1071","name":" "}],"tactics":[],"rationale":""}"""), "model-x", 10, 5, Duration.ofMillis(3), "req-1", Optional.empty());
         ClassifyThreatService withModel = new ClassifyThreatService(
-                model,
-                OfflineThreatClassifier.embedded(),
-                AttackKnowledge.embedded(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                model, TestClassifiers.offline(), AttackKnowledge.embedded(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         ClassifyThreatService.Outcome outcome =
                 withModel.classifyWithOutcome(threat("guardduty/Backdoor_EC2_C_CActivity.B.json"));

@@ -12,7 +12,6 @@ import ai.socagent.agentruntime.model.CachingModelPort;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.ModelRouting;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.domain.Severity;
@@ -30,7 +29,9 @@ import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.SampleFindings;
 import ai.socagent.observability.MetricNames;
+import ai.socagent.services.threatclassifier.TestClassifiers;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
+import ai.socagent.services.threatclassifier.application.offline.OfflineThreatClassifier;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.micrometer.core.instrument.Counter;
@@ -201,7 +202,7 @@ class ConverseModeTest {
         assertThat(outcome.fallbackReason())
                 .hasValueSatisfying(
                         reason -> assertThat(reason).contains("UNAVAILABLE").contains("offline engine"));
-        Classification offline = OfflineThreatClassifier.embedded().classify(threat.finding());
+        Classification offline = TestClassifiers.offline().classify(threat.finding());
         assertThat(outcome.classification().classifiedBy()).isEqualTo(OfflineThreatClassifier.CLASSIFIED_BY);
         assertThat(outcome.classification().category()).isEqualTo(offline.category());
         assertThat(outcome.classification().techniques()).isEqualTo(offline.techniques());

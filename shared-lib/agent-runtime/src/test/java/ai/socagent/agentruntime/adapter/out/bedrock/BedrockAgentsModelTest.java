@@ -9,15 +9,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.agentruntime.budget.TokenBudget;
-import ai.socagent.agentruntime.model.ClassificationJson;
 import ai.socagent.agentruntime.model.LanguageModel;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelInvocationException;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.ResilienceSettings;
 import ai.socagent.agentruntime.model.ResilientModelPort;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.agentruntime.prompt.OutputValidator;
 import ai.socagent.agentruntime.prompt.PromptBuilder;
 import ai.socagent.domain.Severity;
@@ -88,7 +87,7 @@ class BedrockAgentsModelTest {
 
     private ModelRequest request(AgentName agent) {
         return new ModelRequest(
-                agent, SESSION, ClassificationJson.input(finding), ClassificationJson.schema(), Severity.MEDIUM);
+                agent, SESSION, SampleAgentContract.input(finding), SampleAgentContract.schema(), Severity.MEDIUM);
     }
 
     private static byte[] frame(String eventType, String json) {
@@ -193,10 +192,7 @@ class BedrockAgentsModelTest {
                 new ResilienceSettings(2, Duration.ofMillis(1), 2.0, 0.5, 50f, 10, Duration.ofMinutes(1)),
                 meters);
 
-        ModelAnswer answer = port.answer(
-                request(AgentName.ROOT_CAUSE_ANALYSIS),
-                r -> ClassificationJson.output(
-                        OfflineThreatClassifier.embedded().classify(finding)));
+        ModelAnswer answer = port.answer(request(AgentName.ROOT_CAUSE_ANALYSIS), SampleAgentContract.offline());
 
         assertThat(answer.producedBy()).isEqualTo(ModelAnswer.OFFLINE_ENGINE);
         assertThat(answer.fallbackReason())

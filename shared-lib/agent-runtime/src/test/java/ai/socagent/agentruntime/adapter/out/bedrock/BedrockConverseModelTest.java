@@ -3,15 +3,14 @@ package ai.socagent.agentruntime.adapter.out.bedrock;
 import static ai.socagent.agentruntime.adapter.out.bedrock.ConverseFake.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.agentruntime.budget.TokenBudget;
-import ai.socagent.agentruntime.model.ClassificationJson;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.ModelRouting;
 import ai.socagent.agentruntime.model.OfflineEngine;
 import ai.socagent.agentruntime.model.ResilienceSettings;
 import ai.socagent.agentruntime.model.ResilientModelPort;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.agentruntime.prompt.OutputValidator;
 import ai.socagent.agentruntime.prompt.PromptBuilder;
 import ai.socagent.domain.Severity;
@@ -38,8 +37,7 @@ class BedrockConverseModelTest {
     private final ConverseFake fake = new ConverseFake();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Finding finding = TestFindings.sshBruteForce();
-    private final OfflineEngine offline = request ->
-            ClassificationJson.output(OfflineThreatClassifier.embedded().classify(finding));
+    private final OfflineEngine offline = SampleAgentContract.offline();
 
     @AfterEach
     void stop() {
@@ -70,7 +68,7 @@ class BedrockConverseModelTest {
 
     private ModelRequest request(AgentName agent, Severity severity) {
         return new ModelRequest(
-                agent, "inv-1", ClassificationJson.input(finding), ClassificationJson.schema(), severity);
+                agent, "inv-1", SampleAgentContract.input(finding), SampleAgentContract.schema(), severity);
     }
 
     private double fallbacks(String reason) {

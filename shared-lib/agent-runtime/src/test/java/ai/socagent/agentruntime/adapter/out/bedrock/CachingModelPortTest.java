@@ -2,16 +2,15 @@ package ai.socagent.agentruntime.adapter.out.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.model.CachingModelPort;
-import ai.socagent.agentruntime.model.ClassificationJson;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.ModelRouting;
 import ai.socagent.agentruntime.model.OfflineEngine;
 import ai.socagent.agentruntime.model.ResilienceSettings;
 import ai.socagent.agentruntime.model.ResilientModelPort;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.agentruntime.prompt.OutputValidator;
 import ai.socagent.agentruntime.prompt.PromptBuilder;
 import ai.socagent.domain.Severity;
@@ -36,8 +35,7 @@ class CachingModelPortTest {
     private final ConverseFake fake = new ConverseFake();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AtomicLong nanos = new AtomicLong();
-    private final OfflineEngine offline =
-            r -> ClassificationJson.output(OfflineThreatClassifier.embedded().classify(TestFindings.sshBruteForce()));
+    private final OfflineEngine offline = SampleAgentContract.offline();
 
     @AfterEach
     void stop() {
@@ -57,7 +55,7 @@ class CachingModelPortTest {
 
     private static ModelRequest request(String session, ObjectNode input) {
         return new ModelRequest(
-                AgentName.THREAT_CLASSIFIER, session, input, ClassificationJson.schema(), Severity.MEDIUM);
+                AgentName.THREAT_CLASSIFIER, session, input, SampleAgentContract.schema(), Severity.MEDIUM);
     }
 
     @Test

@@ -2,9 +2,9 @@ package ai.socagent.agentruntime.adapter.out.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.model.CachingModelPort;
-import ai.socagent.agentruntime.model.ClassificationJson;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.OfflineEngine;
@@ -99,7 +99,7 @@ class RedisResponseCacheIT {
                 AgentName.THREAT_CLASSIFIER,
                 session,
                 JSON.createObjectNode().put("title", title),
-                ClassificationJson.schema(),
+                SampleAgentContract.schema(),
                 Severity.MEDIUM);
     }
 

@@ -1,6 +1,5 @@
 package ai.socagent.knowledgebase.adapter.out.lucene;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.domain.indicator.Reputation;
@@ -9,17 +8,27 @@ import ai.socagent.knowledgebase.IntelIndicator;
 import ai.socagent.knowledgebase.KnowledgeBase;
 import ai.socagent.knowledgebase.KnowledgeBaseException;
 import ai.socagent.knowledgebase.TechniqueDocument;
+import ai.socagent.knowledgebase.TechniqueMatch;
+import ai.socagent.knowledgebase.analysis.TextAnalyzer;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.knowledgebase.ranking.RankingCorpus;
+import ai.socagent.knowledgebase.ranking.RankingQuery;
+import ai.socagent.knowledgebase.ranking.TechniqueRanker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
@@ -28,6 +37,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -59,9 +69,9 @@ import org.apache.lucene.util.BytesRef;
  * full-text search is a dis-max over {@code name^2} and {@code description} like a {@code
  * multi_match} of type {@code best_fields}. Every write commits and refreshes before returning.
  *
- * <p>Techniques, ATT&CK objects, indicators and a meta document (the indexed ATT&CK release and
- * version) share
- * one index, told apart by a {@code kind} term. ATT&CK objects use fields of their own ({@code
+ * <p>Techniques, ATT&CK objects, indicators, the technique ranking's documents ({@link
+ * LuceneTechniqueRanking}) and a meta document (the indexed ATT&CK release and version) share one
+ * index, told apart by a {@code kind} term. ATT&CK objects use fields of their own ({@code
  * object_name}, ...) so that the term statistics that BM25 scores technique searches with are
  * those of the techniques alone, as in OpenSearch's separate indices; their relation lookups sort
  * by score and then by id (a doc-values field), like OpenSearch's {@code _score, id} sort.
@@ -77,18 +87,34 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
     private static final String ATTACK_RELEASE_KEY = META + ":attack-release";
     private static final String ATTACK_RELEASE_FIELD = "attack_release";
     private static final String ATTACK_VERSION_FIELD = "attack_version";
+    /**
+     * What an index holds for an extract: 2 since the technique ranking's documents. An index of an
+     * older layout reports no version, so the extract is indexed again.
+     */
+    private static final String LAYOUT_FIELD = "index_layout";
+
+    private static final String LAYOUT = "2";
     private static final String OBJECT_ID_SORT = "object_id_sort";
     private static final float NAME_BOOST = 2.0f;
 
     private final Directory directory;
     private final Analyzer analyzer = new StandardAnalyzer();
+    private final TextAnalyzer rankingAnalyzer = new TextAnalyzer();
+    private final LuceneTechniqueRanking ranking = new LuceneTechniqueRanking();
+    private final TechniqueRanker ranker = new TechniqueRanker(this::findTechniques);
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
     private LuceneKnowledgeBase(Directory directory) throws IOException {
         this.directory = directory;
+        // The ranking's fields hold terms TextAnalyzer produced already: split them on whitespace only.
+        Analyzer indexing = new PerFieldAnalyzerWrapper(
+                analyzer,
+                Map.of(
+                        LuceneTechniqueRanking.TECHNIQUE_TERMS, new WhitespaceAnalyzer(),
+                        LuceneTechniqueRanking.PROCEDURE_TERMS, new WhitespaceAnalyzer()));
         this.writer = new IndexWriter(
-                directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                directory, new IndexWriterConfig(indexing).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         this.writer.commit();
         this.searchers = new SearcherManager(writer, null);
     }
@@ -152,11 +178,13 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             for (AttackObject object : AttackObject.allOf(attack)) {
                 writer.updateDocument(new Term(KEY, ATTACK_OBJECT + ":" + object.id()), toDocument(object));
             }
+            LuceneTechniqueRanking.index(writer, RankingCorpus.of(attack));
             Document doc = new Document();
             doc.add(new StringField(KEY, ATTACK_RELEASE_KEY, Field.Store.NO));
             doc.add(new StringField(KIND, META, Field.Store.NO));
             doc.add(new StoredField(ATTACK_RELEASE_FIELD, attack.source()));
             doc.add(new StoredField(ATTACK_VERSION_FIELD, attack.version()));
+            doc.add(new StoredField(LAYOUT_FIELD, LAYOUT));
             writer.updateDocument(new Term(KEY, ATTACK_RELEASE_KEY), doc);
         });
     }
@@ -168,7 +196,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
 
     @Override
     public Optional<String> attackVersion() {
-        return attackMeta(ATTACK_VERSION_FIELD);
+        return attackMeta(LAYOUT_FIELD).filter(LAYOUT::equals).flatMap(layout -> attackMeta(ATTACK_VERSION_FIELD));
     }
 
     private Optional<String> attackMeta(String field) {
@@ -242,6 +270,50 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
         return search(query, limit).stream()
                 .map(LuceneKnowledgeBase::toTechnique)
                 .toList();
+    }
+
+    @Override
+    public List<TechniqueMatch> rankTechniques(String text, int limit) {
+        RankingQuery query = RankingQuery.of(text, rankingAnalyzer);
+        if (query.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return withReader(reader -> ranking.rank(reader, query, matches -> ranker.best(query, matches, limit)));
+    }
+
+    @Override
+    public List<TechniqueMatch> rankTechniques(String text, List<String> techniqueIds) {
+        RankingQuery query = RankingQuery.of(text, rankingAnalyzer);
+        if (query.isEmpty() || techniqueIds.isEmpty()) {
+            return List.of();
+        }
+        return withReader(
+                reader -> ranking.rank(reader, query, matches -> ranker.supportFor(query, matches, techniqueIds)));
+    }
+
+    private Map<String, TechniqueDocument> findTechniques(Collection<String> ids) {
+        Map<String, TechniqueDocument> found = new HashMap<>();
+        for (String id : ids) {
+            findTechnique(id).ifPresent(technique -> found.put(technique.id(), technique));
+        }
+        return found;
+    }
+
+    private interface ReaderCall<T> {
+        T apply(IndexReader reader) throws IOException;
+    }
+
+    private <T> T withReader(ReaderCall<T> call) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return call.apply(searcher.getIndexReader());
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new KnowledgeBaseException("Technique ranking failed", e);
+        }
     }
 
     @Override
@@ -396,6 +468,7 @@ public final class LuceneKnowledgeBase implements KnowledgeBase {
             write.run();
             writer.commit();
             searchers.maybeRefreshBlocking();
+            ranker.forget();
         } catch (IOException e) {
             throw new KnowledgeBaseException("Indexing failed", e);
         }

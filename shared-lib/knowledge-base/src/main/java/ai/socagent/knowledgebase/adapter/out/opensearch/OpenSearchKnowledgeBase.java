@@ -1,6 +1,5 @@
 package ai.socagent.knowledgebase.adapter.out.opensearch;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.domain.indicator.Reputation;
@@ -9,11 +8,17 @@ import ai.socagent.knowledgebase.IntelIndicator;
 import ai.socagent.knowledgebase.KnowledgeBase;
 import ai.socagent.knowledgebase.KnowledgeBaseException;
 import ai.socagent.knowledgebase.TechniqueDocument;
+import ai.socagent.knowledgebase.TechniqueMatch;
+import ai.socagent.knowledgebase.analysis.TextAnalyzer;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
+import ai.socagent.knowledgebase.ranking.RankingQuery;
+import ai.socagent.knowledgebase.ranking.TechniqueRanker;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +56,8 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  * name^2}, {@code aliases^2}, {@code description}); relations to techniques are a {@code bool} of
  * one {@code constant_score} clause per technique, sorted by {@code _score} then {@code id}. Bulk writes refresh the
  * indices before returning when {@link Settings#refreshOnWrite()} (the default), so that reads
- * see them.
+ * see them. The technique ranking has an index of its own per ATT&CK extract, behind the alias
+ * {@code <prefix>-ranking} ({@link OpenSearchTechniqueRanking}).
  */
 public final class OpenSearchKnowledgeBase implements KnowledgeBase {
 
@@ -110,6 +116,13 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
 
     private static final String ATTACK_RELEASE = "attack_release";
     private static final String ATTACK_VERSION = "attack_version";
+    /**
+     * What the indices hold for an extract: 2 since the technique ranking's index. Indices of an
+     * older layout report no version, so the extract is indexed again.
+     */
+    private static final String LAYOUT_KEY = "index_layout";
+
+    private static final String LAYOUT = "2";
 
     private final OpenSearchClient client;
     private final OpenSearchTransport ownedTransport;
@@ -117,6 +130,9 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
     private final String techniques;
     private final String indicators;
     private final String attackObjects;
+    private final OpenSearchTechniqueRanking ranking;
+    private final TechniqueRanker ranker = new TechniqueRanker(this::findTechniques);
+    private final TextAnalyzer rankingAnalyzer = new TextAnalyzer();
 
     private OpenSearchKnowledgeBase(OpenSearchClient client, OpenSearchTransport ownedTransport, Settings settings) {
         this.client = client;
@@ -125,6 +141,8 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
         this.techniques = settings.indexPrefix() + "-techniques";
         this.indicators = settings.indexPrefix() + "-indicators";
         this.attackObjects = settings.indexPrefix() + "-attack-objects";
+        this.ranking = new OpenSearchTechniqueRanking(
+                client, settings.indexPrefix() + "-ranking", settings.replicas(), settings.bulkSize());
         createIndices();
     }
 
@@ -147,16 +165,16 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
         }
     }
 
-    /** Names of the three indices: techniques, indicators, attack objects. */
+    /** Names of the indices: techniques, indicators, attack objects, and the technique ranking's alias. */
     public List<String> indexNames() {
-        return List.of(techniques, indicators, attackObjects);
+        return List.of(techniques, indicators, attackObjects, ranking.alias());
     }
 
-    /** Deletes both indices (tests, re-imports). */
+    /** Deletes every index, the ranking's too (tests, re-imports). */
     public void deleteIndices() {
-        call(
-                "delete indices",
-                () -> client.indices().delete(d -> d.index(indexNames()).ignoreUnavailable(true)));
+        List<String> names = new ArrayList<>(List.of(techniques, indicators, attackObjects));
+        names.addAll(ranking.indexNames());
+        call("delete indices", () -> client.indices().delete(d -> d.index(names).ignoreUnavailable(true)));
     }
 
     @Override
@@ -167,6 +185,7 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
                         .document(new TechniqueSource(t.id(), t.name(), t.tactics(), t.description(), t.platforms())))))
                 .toList();
         bulk(operations);
+        ranker.forget();
     }
 
     @Override
@@ -184,12 +203,15 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
     public void indexAttack(AttackKnowledge attack) {
         indexTechniques(TechniqueDocument.allOf(attack));
         indexAttackObjects(AttackObject.allOf(attack));
+        ranking.index(attack);
+        ranker.forget();
         call(
                 "record the ATT&CK release in " + techniques,
                 () -> client.indices()
                         .putMapping(p -> p.index(techniques)
                                 .meta(ATTACK_RELEASE, JsonData.of(attack.source()))
-                                .meta(ATTACK_VERSION, JsonData.of(attack.version()))));
+                                .meta(ATTACK_VERSION, JsonData.of(attack.version()))
+                                .meta(LAYOUT_KEY, JsonData.of(LAYOUT))));
     }
 
     @Override
@@ -199,7 +221,7 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
 
     @Override
     public Optional<String> attackVersion() {
-        return techniquesMeta(ATTACK_VERSION);
+        return techniquesMeta(LAYOUT_KEY).filter(LAYOUT::equals).flatMap(layout -> techniquesMeta(ATTACK_VERSION));
     }
 
     private Optional<String> techniquesMeta(String key) {
@@ -251,6 +273,32 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
         Query query = Query.of(q ->
                 q.multiMatch(m -> m.query(text).fields("name^2", "description").type(TextQueryType.BestFields)));
         return searchTechniques(query, limit);
+    }
+
+    @Override
+    public List<TechniqueMatch> rankTechniques(String text, int limit) {
+        RankingQuery query = RankingQuery.of(text, rankingAnalyzer);
+        if (query.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return ranker.best(query, ranking.matches(query), limit);
+    }
+
+    @Override
+    public List<TechniqueMatch> rankTechniques(String text, List<String> techniqueIds) {
+        RankingQuery query = RankingQuery.of(text, rankingAnalyzer);
+        if (query.isEmpty() || techniqueIds.isEmpty()) {
+            return List.of();
+        }
+        return ranker.supportFor(query, ranking.matches(query), techniqueIds);
+    }
+
+    private Map<String, TechniqueDocument> findTechniques(Collection<String> ids) {
+        List<FieldValue> values = ids.stream().map(FieldValue::of).toList();
+        Query query = Query.of(q -> q.terms(t -> t.field("id").terms(v -> v.value(values))));
+        Map<String, TechniqueDocument> found = new HashMap<>();
+        searchTechniques(query, ids.size()).forEach(t -> found.put(t.id(), t));
+        return found;
     }
 
     @Override
@@ -482,11 +530,11 @@ public final class OpenSearchKnowledgeBase implements KnowledgeBase {
                 s.technique_ids());
     }
 
-    private interface Call<T> {
+    interface Call<T> {
         T run() throws IOException;
     }
 
-    private static <T> T call(String what, Call<T> call) {
+    static <T> T call(String what, Call<T> call) {
         try {
             return call.run();
         } catch (KnowledgeBaseException e) {

@@ -2,12 +2,12 @@ package ai.socagent.knowledgebase.adapter.out.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.socagent.agentruntime.attack.AttackKnowledge;
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
 import ai.socagent.knowledgebase.AttackObject;
 import ai.socagent.knowledgebase.SampleFeeds;
 import ai.socagent.knowledgebase.TechniqueDocument;
+import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,6 +76,44 @@ class LuceneKnowledgeBasePersistenceTest {
             assertThat(reopened.findAttackObject("M1032"))
                     .map(AttackObject::description)
                     .hasValue(attack.mitigation("M1032").orElseThrow().description());
+        }
+        try (LuceneKnowledgeBase restarted = LuceneKnowledgeBase.open(directory)) {
+            assertThat(restarted.attackVersion()).hasValue(attack.version());
+            assertThat(restarted.indexAttackIfChanged(attack)).isFalse();
+        }
+    }
+
+    @Test
+    void indexAttackIfChanged_indexWrittenBeforeTheTechniqueRanking_indexesTheExtractAgainAndRanks(
+            @TempDir Path directory) throws IOException {
+        AttackKnowledge attack = AttackKnowledge.embedded();
+        // What a standalone installation's index looked like before the ranking moved here: the same
+        // extract's objects and version recorded, no ranking documents, no layout.
+        try (LuceneKnowledgeBase before = LuceneKnowledgeBase.open(directory)) {
+            before.indexTechniques(TechniqueDocument.allOf(attack));
+        }
+        try (FSDirectory fs = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(fs, new IndexWriterConfig(new StandardAnalyzer()))) {
+            Document meta = new Document();
+            meta.add(new StringField("key", "meta:attack-release", Field.Store.NO));
+            meta.add(new StringField("kind", "meta", Field.Store.NO));
+            meta.add(new StoredField("attack_release", attack.source()));
+            meta.add(new StoredField("attack_version", attack.version()));
+            writer.updateDocument(new Term("key", "meta:attack-release"), meta);
+            writer.commit();
+        }
+
+        try (LuceneKnowledgeBase reopened = LuceneKnowledgeBase.open(directory)) {
+            assertThat(reopened.rankTechniques("LSASS memory credential dumping", 3))
+                    .isEmpty();
+            assertThat(reopened.attackVersion()).isEmpty();
+
+            assertThat(reopened.indexAttackIfChanged(attack)).isTrue();
+
+            assertThat(reopened.rankTechniques("LSASS memory credential dumping", 3))
+                    .extracting(m -> m.technique().id())
+                    .first()
+                    .isEqualTo("T1003.001");
         }
         try (LuceneKnowledgeBase restarted = LuceneKnowledgeBase.open(directory)) {
             assertThat(restarted.attackVersion()).hasValue(attack.version());

@@ -3,7 +3,6 @@ package ai.socagent.services.threatclassifier.adapter.out.contextstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.agentruntime.model.ModelAnswer;
-import ai.socagent.agentruntime.offline.OfflineThreatClassifier;
 import ai.socagent.contextstore.AgentContextEntry;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.ContextTables;
@@ -21,6 +20,7 @@ import ai.socagent.domainjson.ContextRecordCodec;
 import ai.socagent.domainjson.ContextRecords;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.SampleFindings;
+import ai.socagent.services.threatclassifier.TestClassifiers;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +47,7 @@ class ContextStoreClassificationContextTest {
     private ContextStoreClassificationContext context;
     private final FindingIngestion ingestion = FindingIngestion.withDefaults();
     private final ClassifyThreatService service =
-            new ClassifyThreatService(OfflineThreatClassifier.embedded(), Clock.fixed(CLASSIFIED, ZoneOffset.UTC));
+            new ClassifyThreatService(TestClassifiers.offline(), Clock.fixed(CLASSIFIED, ZoneOffset.UTC));
 
     @BeforeEach
     void openStore() {
