@@ -44,6 +44,7 @@ class ReadModelRestartTest {
                         "--server.port=0",
                         "--soc.standalone.replay-samples=false",
                         "--soc.context-store.embedded.file=" + data.resolve("context-store"),
+                        "--soc.event-bus.in-process.journal.directory=" + data.resolve("event-bus"),
                         "--soc.context-store.archive.local-directory=" + data.resolve("archive"),
                         "--soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base"));
     }
