@@ -4,10 +4,13 @@ import static ai.socagent.ingestion.Validation.REQUIRED;
 
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.finding.FindingFormat;
+import ai.socagent.domain.finding.RawPayloadReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -22,10 +25,11 @@ import tools.jackson.databind.JsonNode;
  * the whole payload is rejected with the violations of every finding (paths such as {@code
  * $.detail.findings[3].Resources[0].Type} tell them apart).
  *
- * <p>{@link Finding#rawPayload()} is the verbatim text received: the whole payload for a bare
- * finding, an OCSF finding, a plain threat and a GuardDuty EventBridge event (envelope included,
- * since it carries the event id and time); for an ASFF batch or Security Hub event, the exact
- * substring of the payload that holds that one finding. A leading UTF-8 byte order mark is dropped.
+ * <p>{@link IngestionResult#rawPayloads()} are the verbatim texts received, one per finding, whose
+ * claim check each {@link Finding#rawPayload()} is: the whole payload for a bare finding, an OCSF
+ * finding, a plain threat and a GuardDuty EventBridge event (envelope included, since it carries the
+ * event id and time); for an ASFF batch or Security Hub event, the exact substring of the payload
+ * that holds that one finding. A leading UTF-8 byte order mark is dropped.
  */
 public final class FindingIngestion {
 
@@ -90,6 +94,7 @@ public final class FindingIngestion {
         FindingFormat format = FindingFormatDetector.detect(root);
         Validation v = new Validation();
         List<Finding> findings = new ArrayList<>();
+        Map<RawPayloadReference, String> batchTexts = new HashMap<>();
         String rootPath = JsonPaths.ROOT;
         switch (format) {
             case GUARDDUTY ->
@@ -102,7 +107,17 @@ public final class FindingIngestion {
                         .ifPresent(findings::add);
             case ASFF -> {
                 if (root.has("Findings")) {
-                    asffBatch(root, rootPath, "Findings", List.of("Findings"), text, format, receivedAt, v, findings);
+                    asffBatch(
+                            root,
+                            rootPath,
+                            "Findings",
+                            List.of("Findings"),
+                            text,
+                            format,
+                            receivedAt,
+                            v,
+                            findings,
+                            batchTexts);
                 } else {
                     AsffParser.parse(root, rootPath, format, text, receivedAt, v)
                             .ifPresent(findings::add);
@@ -119,7 +134,8 @@ public final class FindingIngestion {
                                 format,
                                 receivedAt,
                                 v,
-                                findings));
+                                findings,
+                                batchTexts));
             case OCSF_DETECTION_FINDING ->
                 OcsfParser.parse(root, text, receivedAt, v).ifPresent(findings::add);
             case PLAIN_THREAT ->
@@ -128,7 +144,13 @@ public final class FindingIngestion {
         if (!v.isEmpty()) {
             throw new FindingRejectedException(v.violations());
         }
-        return new IngestionResult(format, findings);
+        List<Finding> fitted = new ArrayList<>(findings.size());
+        List<String> rawPayloads = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            fitted.add(NormalisedSizeBudget.fit(finding));
+            rawPayloads.add(batchTexts.getOrDefault(finding.rawPayload(), text));
+        }
+        return new IngestionResult(format, fitted, rawPayloads);
     }
 
     private void asffBatch(
@@ -140,7 +162,8 @@ public final class FindingIngestion {
             FindingFormat format,
             Instant receivedAt,
             Validation v,
-            List<Finding> findings) {
+            List<Finding> findings,
+            Map<RawPayloadReference, String> batchTexts) {
         Optional<JsonNode> array = v.array(container, field, containerPath, REQUIRED, limits.maxFindingsPerPayload());
         if (array.isEmpty()) {
             return;
@@ -150,10 +173,14 @@ public final class FindingIngestion {
         for (int i = 0; i < array.get().size(); i++) {
             String raw = i < texts.size() ? texts.get(i) : null;
             String elementPath = JsonPaths.index(arrayPath, i);
-            v.objectElement(array.get(), i, arrayPath)
-                    .flatMap(element -> AsffParser.parse(
-                            element, elementPath, format, raw != null ? raw : element.toString(), receivedAt, v))
-                    .ifPresent(findings::add);
+            v.objectElement(array.get(), i, arrayPath).ifPresent(element -> {
+                String elementText = raw != null ? raw : element.toString();
+                AsffParser.parse(element, elementPath, format, elementText, receivedAt, v)
+                        .ifPresent(finding -> {
+                            findings.add(finding);
+                            batchTexts.put(finding.rawPayload(), elementText);
+                        });
+            });
         }
     }
 }

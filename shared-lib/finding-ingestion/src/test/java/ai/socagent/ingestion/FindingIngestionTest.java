@@ -8,6 +8,7 @@ import ai.socagent.domain.Severity;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.finding.FindingFormat;
 import ai.socagent.domain.finding.FindingSource;
+import ai.socagent.domain.finding.RawPayloadReference;
 import ai.socagent.domain.finding.Resource;
 import ai.socagent.domain.finding.ResourceType;
 import ai.socagent.domain.indicator.Indicator;
@@ -165,8 +166,9 @@ class FindingIngestionTest {
     void ingest_byteOrderMark_ignoredAndNotPartOfRawPayload() {
         String threat = "{\"title\":\"t\",\"source\":\"s\"}";
         byte[] withBom = ("\uFEFF" + threat).getBytes(StandardCharsets.UTF_8);
-        assertThat(INGESTION.ingest(withBom, RECEIVED).findings().get(0).rawPayload())
-                .isEqualTo(threat);
+        IngestionResult result = INGESTION.ingest(withBom, RECEIVED);
+        assertThat(result.rawPayloads()).containsExactly(threat);
+        assertThat(result.findings().get(0).rawPayload()).isEqualTo(RawPayloadReference.of(threat));
     }
 
     // ---------------------------------------------------------------- detection
@@ -423,12 +425,15 @@ class FindingIngestionTest {
     @Test
     void ingest_asffBatch_rawPayloadOfEachFindingIsItsExactSubstring() {
         String text = new String(SampleFindings.read("asff/batch-ec2-iam-s3.json"), StandardCharsets.UTF_8);
-        List<Finding> findings = INGESTION.ingest(text, RECEIVED).findings();
+        IngestionResult result = INGESTION.ingest(text, RECEIVED);
+        List<Finding> findings = result.findings();
         ArrayNode array = (ArrayNode) JSON.readTree(text).get("Findings");
         assertThat(findings).hasSize(3);
+        assertThat(result.rawPayloads()).hasSize(3).doesNotHaveDuplicates();
         int previousEnd = 0;
         for (int i = 0; i < findings.size(); i++) {
-            String raw = findings.get(i).rawPayload();
+            String raw = result.rawPayloads().get(i);
+            assertThat(findings.get(i).rawPayload()).isEqualTo(RawPayloadReference.of(raw));
             int start = text.indexOf(raw, previousEnd);
             assertThat(start).isGreaterThanOrEqualTo(previousEnd);
             assertThat(raw).startsWith("{").endsWith("}");

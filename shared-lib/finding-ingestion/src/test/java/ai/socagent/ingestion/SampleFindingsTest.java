@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.finding.FindingFormat;
+import ai.socagent.domain.finding.RawPayloadReference;
 import ai.socagent.domain.finding.Resource;
 import ai.socagent.domain.finding.ResourceType;
 import ai.socagent.domain.indicator.IndicatorType;
@@ -95,17 +96,19 @@ class SampleFindingsTest {
         boolean batch = result.format() == FindingFormat.ASFF_EVENT
                 || (result.format() == FindingFormat.ASFF && JSON.readTree(text).has("Findings"));
         if (!batch) {
+            assertThat(result.rawPayloads()).containsExactly(text);
             assertThat(result.findings())
                     .singleElement()
                     .extracting(Finding::rawPayload)
-                    .isEqualTo(text);
+                    .isEqualTo(RawPayloadReference.of(text));
             return;
         }
         JsonNode array = result.format() == FindingFormat.ASFF_EVENT
                 ? JSON.readTree(text).path("detail").path("findings")
                 : JSON.readTree(text).path("Findings");
         for (int i = 0; i < result.findings().size(); i++) {
-            String raw = result.findings().get(i).rawPayload();
+            String raw = result.rawPayloadOf(result.findings().get(i));
+            assertThat(result.findings().get(i).rawPayload()).isEqualTo(RawPayloadReference.of(raw));
             assertThat(text).contains(raw);
             assertThat(JSON.readTree(raw)).isEqualTo(array.get(i));
         }
@@ -136,16 +139,14 @@ class SampleFindingsTest {
             if (!path.startsWith("guardduty/")) {
                 continue;
             }
-            Finding finding = INGESTION
-                    .ingest(SampleFindings.read(path), RECEIVED)
-                    .findings()
-                    .get(0);
+            IngestionResult result = INGESTION.ingest(SampleFindings.read(path), RECEIVED);
+            Finding finding = result.findings().get(0);
             CsvRow row = csv.get(finding.findingType());
             Severity expected = Severity.parseLabel(row.defaultSeverity().replace("*", ""));
             assertThat(finding.severity()).as(path).isEqualTo(expected);
             assertThat(finding.accountId()).get().asString().matches("\\d{12}");
             JsonNode action =
-                    JSON.readTree(finding.rawPayload()).path("service").path("action");
+                    JSON.readTree(result.rawPayloadOf(finding)).path("service").path("action");
             String actionType = action.path("actionType").asString();
             if (row.dataSource().equals("DNS logs")) {
                 assertThat(actionType).as(path).isEqualTo("DNS_REQUEST");

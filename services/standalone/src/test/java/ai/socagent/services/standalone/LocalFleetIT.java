@@ -154,7 +154,16 @@ class LocalFleetIT {
                 KmsClient kms = aws.configure(KmsClient.builder()).build()) {
             LocalBusBootstrapper.create(events, sqs, sns).teardown(RoutingDefinitions.bundled(), bootstrapped.bus());
             bootstrapped.tables().forEach(table -> dynamo.deleteTable(b -> b.tableName(table)));
-            bootstrapped.buckets().forEach(bucket -> s3.deleteBucket(b -> b.bucket(bucket)));
+            bootstrapped.buckets().forEach(bucket -> {
+                // every version, and past the evidence bucket's object lock (governance mode)
+                s3.listObjectVersionsPaginator(b -> b.bucket(bucket))
+                        .versions()
+                        .forEach(version -> s3.deleteObject(b -> b.bucket(bucket)
+                                .key(version.key())
+                                .versionId(version.versionId())
+                                .bypassGovernanceRetention(true)));
+                s3.deleteBucket(b -> b.bucket(bucket));
+            });
             kms.deleteAlias(b -> b.aliasName(settings.kmsAlias()));
             // by key id: moto answers HTTP 500 to ScheduleKeyDeletion with the key's ARN
             String keyId =
@@ -222,5 +231,52 @@ class LocalFleetIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(listed.body()).contains(threat.substring(threat.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * A plain threat filled to the ingestion limit (256 KiB) with text the finding keeps: the event
+     * that carries it fits EventBridge's 256 KB entry (the payload travels by reference, the
+     * normalised finding is held to its budget), and it comes back classified.
+     */
+    @Test
+    void finding_atTheIngestionLimit_comesBackClassifiedThroughEventBridgeAndSqs() throws Exception {
+        int limit = ai.socagent.ingestion.IngestionLimits.DEFAULT_MAX_PAYLOAD_BYTES;
+        tools.jackson.databind.node.ObjectNode threat = JSON.createObjectNode()
+                .put("id", "limit-" + id)
+                .put("title", "Bulk export of customer data to an unknown host")
+                .put("description", "d".repeat(16 * 1024))
+                .put("severity", "HIGH");
+        tools.jackson.databind.node.ObjectNode tags = threat.putArray("resources")
+                .addObject()
+                .put("type", "S3_BUCKET")
+                .put("id", "customer-exports")
+                .putObject("tags");
+        for (int i = 0; JSON.writeValueAsBytes(threat).length < limit - 70_000; i++) {
+            tags.put("tag-" + i, String.valueOf((char) ('a' + i)).repeat(60_000));
+        }
+        tags.put("last", "z".repeat(limit - JSON.writeValueAsBytes(threat).length - 20));
+        byte[] payload = JSON.writeValueAsBytes(threat);
+        assertThat(payload.length).isBetween(limit - 64, limit);
+
+        HttpResponse<String> submitted = http.send(
+                HttpRequest.newBuilder(socApi.resolve("/api/v1/findings"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String location = submitted.headers().firstValue("Location").orElseThrow();
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            HttpResponse<String> detail = http.send(
+                    HttpRequest.newBuilder(socApi.resolve(location)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(detail.statusCode()).isEqualTo(200);
+            JsonNode body = JSON.readTree(detail.body());
+            assertThat(body.path("classification").isObject()).as("classified").isTrue();
+            // the original payload, in full, is the threat's evidence in S3
+            assertThat(body.path("finding").path("rawPayload").asString().length())
+                    .isEqualTo(payload.length);
+        });
     }
 }

@@ -26,6 +26,7 @@ import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.ContextCache;
 import ai.socagent.contextstore.cache.TieredContextCache;
 import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -205,6 +206,13 @@ public class ContextStoreAutoConfiguration {
                     archive.kmsKeyId(),
                     archive.evidenceRetention(),
                     now);
+        }
+
+        /** The findings' original payloads, kept as evidence (the claim check of every finding). */
+        @Bean
+        @ConditionalOnMissingBean
+        RawFindings rawFindings(EvidenceStore evidenceStore) {
+            return new RawFindings(evidenceStore);
         }
 
         @Bean

@@ -32,7 +32,8 @@ import java.util.UUID;
  * @param lastSeen when the activity was last observed, never before {@code firstSeen}
  * @param resources affected resources, the primary one first
  * @param indicators distinct observables found in the finding
- * @param rawPayload the JSON text of this finding as received, verbatim
+ * @param rawPayload where the JSON text of this finding, as received, is kept (the claim check):
+ *     the finding itself carries only its reference, so it travels the bus whatever the payload's size
  * @param receivedAt when we received it
  */
 public record Finding(
@@ -51,7 +52,7 @@ public record Finding(
         Instant lastSeen,
         List<Resource> resources,
         List<Indicator> indicators,
-        String rawPayload,
+        RawPayloadReference rawPayload,
         Instant receivedAt) {
 
     /** Namespace of our name-based finding ids (RFC 9562 version 5 UUIDs). */
@@ -86,7 +87,7 @@ public record Finding(
         if (indicators.stream().distinct().count() != indicators.size()) {
             throw new IllegalArgumentException("indicators must be distinct");
         }
-        Preconditions.requireNonBlank(rawPayload, "rawPayload");
+        Preconditions.requireNonNull(rawPayload, "rawPayload");
         Preconditions.requireNonNull(receivedAt, "receivedAt");
     }
 
@@ -126,7 +127,7 @@ public record Finding(
         private Instant lastSeen;
         private List<Resource> resources = List.of();
         private List<Indicator> indicators = List.of();
-        private String rawPayload;
+        private RawPayloadReference rawPayload;
         private Instant receivedAt;
 
         private Builder() {}
@@ -204,7 +205,14 @@ public record Finding(
             return this;
         }
 
+        /** The payload as received; the finding keeps its {@link RawPayloadReference}. */
         public Builder rawPayload(String value) {
+            this.rawPayload =
+                    value == null ? null : RawPayloadReference.of(Preconditions.requireNonBlank(value, "rawPayload"));
+            return this;
+        }
+
+        public Builder rawPayload(RawPayloadReference value) {
             this.rawPayload = value;
             return this;
         }

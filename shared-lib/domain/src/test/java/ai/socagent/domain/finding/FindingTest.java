@@ -38,6 +38,21 @@ class FindingTest {
     }
 
     @Test
+    void rawPayload_isKeptAsItsClaimCheck_derivedFromTheContent() {
+        Finding finding = validBuilder().rawPayload("{\"id\":\"é\"}").build();
+
+        assertThat(finding.rawPayload().sizeBytes()).isEqualTo(11);
+        assertThat(finding.rawPayload().evidenceId())
+                .isEqualTo(RawPayloadReference.EVIDENCE_ID_PREFIX
+                        + finding.rawPayload().sha256());
+        assertThat(finding.rawPayload().matches("{\"id\":\"é\"}")).isTrue();
+        assertThat(finding.rawPayload().matches("{\"id\":\"e\"}")).isFalse();
+        assertThat(RawPayloadReference.of("{\"id\":\"é\"}")).isEqualTo(finding.rawPayload());
+        assertThatThrownBy(() -> new RawPayloadReference("raw-finding-x", "x", 1))
+                .hasMessageContaining("sha256");
+    }
+
+    @Test
     void deterministicId_sameSourceAndId_isStableVersion5Uuid() {
         String first = Finding.deterministicId(FindingSource.GUARDDUTY, "abc");
         String second = Finding.deterministicId(FindingSource.GUARDDUTY, "abc");
@@ -101,6 +116,9 @@ class FindingTest {
         assertThatThrownBy(() -> validBuilder().title(" ").build()).hasMessage("title must not be blank");
         assertThatThrownBy(() -> validBuilder().severity(null).build()).hasMessage("severity must not be null");
         assertThatThrownBy(() -> validBuilder().rawPayload("").build()).hasMessage("rawPayload must not be blank");
+        assertThatThrownBy(() ->
+                        validBuilder().rawPayload((RawPayloadReference) null).build())
+                .hasMessageContaining("rawPayload");
         assertThatThrownBy(() -> validBuilder().findingId("x").build()).hasMessageContaining("findingId");
         assertThatThrownBy(() -> validBuilder().sourceSeverityScore(-1).build())
                 .hasMessageContaining("sourceSeverityScore");

@@ -23,8 +23,9 @@ import java.util.UUID;
  * re-reports an ongoing finding, a client retries) is the same threat, not a new one. Every
  * submission gets a fresh correlation id that follows it through the pipeline.
  *
- * <p>Order is the promise of the 202: every threat of the payload is kept ({@link ThreatRecordPort},
- * durable once it returns) before the first is published, and the answer waits for the publisher. A
+ * <p>Order is the promise of the 202: every threat of the payload is kept with its raw payload
+ * ({@link ThreatRecordPort}, durable once it returns) before the first is published — events carry
+ * the normalised finding and a reference to the payload, never the payload itself — and the answer waits for the publisher. A
  * crash in between leaves threats kept but not published and no answer given; the client's retry
  * finds them kept and publishes them again, as the same events.
  */
@@ -50,7 +51,8 @@ public final class ThreatSubmissionService implements SubmitFindingUseCase {
         String correlationId = UUID.randomUUID().toString();
         List<Threat> threats = new ArrayList<>(result.findings().size());
         for (Finding finding : result.findings()) {
-            threats.add(records.record(Threat.forFinding(finding, correlationId, receivedAt)));
+            threats.add(records.record(
+                    Threat.forFinding(finding, correlationId, receivedAt), result.rawPayloadOf(finding)));
         }
         for (Threat threat : threats) {
             // the same event id for every submission of a threat: the pipeline handles it once

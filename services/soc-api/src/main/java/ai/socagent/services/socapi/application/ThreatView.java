@@ -15,14 +15,20 @@ import java.util.Optional;
  * @param investigationId the threat's investigation (one per threat)
  * @param classification the ThreatClassifier's verdict, once there is one
  * @param activity the audit trail, oldest first
+ * @param rawPayload the payload the finding was read from, while its evidence is kept
  */
 public record ThreatView(
-        Threat threat, String investigationId, Optional<Classification> classification, List<AuditEntry> activity) {
+        Threat threat,
+        String investigationId,
+        Optional<Classification> classification,
+        List<AuditEntry> activity,
+        Optional<String> rawPayload) {
 
     public ThreatView {
         Objects.requireNonNull(threat, "threat");
         Objects.requireNonNull(investigationId, "investigationId");
         Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(rawPayload, "rawPayload");
         activity = activity.stream()
                 .sorted(Comparator.comparing(AuditEntry::occurredAt))
                 .toList();

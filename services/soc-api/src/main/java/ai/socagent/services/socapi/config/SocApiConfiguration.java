@@ -1,6 +1,7 @@
 package ai.socagent.services.socapi.config;
 
 import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventSubscriptions;
@@ -48,8 +49,9 @@ public class SocApiConfiguration {
 
     /** The read model and audit trail in the context store of {@code soc.context-store.*}. */
     @Bean
-    ContextStoreThreatReadModel threatReadModel(ThreatRecords threats, InvestigationRecords investigations) {
-        return new ContextStoreThreatReadModel(threats, investigations);
+    ContextStoreThreatReadModel threatReadModel(
+            ThreatRecords threats, InvestigationRecords investigations, RawFindings rawFindings) {
+        return new ContextStoreThreatReadModel(threats, investigations, rawFindings);
     }
 
     @Bean

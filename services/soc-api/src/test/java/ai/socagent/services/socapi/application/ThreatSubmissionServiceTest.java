@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.ContextTables;
 import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
+import ai.socagent.contextstore.adapter.out.local.LocalDirectoryEvidenceStore;
 import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.event.ThreatSubmitted;
@@ -20,6 +22,7 @@ import ai.socagent.services.socapi.application.port.out.ThreatSubmissionPort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,7 +55,11 @@ class ThreatSubmissionServiceTest {
     @BeforeEach
     void open() {
         store = EmbeddedContextStore.open(directory.resolve("store.mv"), ContextTables.forEnvironment("test"));
-        readModel = new ContextStoreThreatReadModel(new ThreatRecords(store), new InvestigationRecords(store));
+        readModel = new ContextStoreThreatReadModel(
+                new ThreatRecords(store),
+                new InvestigationRecords(store),
+                new RawFindings(LocalDirectoryEvidenceStore.create(
+                        directory.resolve("evidence"), Duration.ofDays(1), Clock.systemUTC())));
         queries = new ThreatQueryService(readModel);
     }
 
@@ -89,6 +96,10 @@ class ThreatSubmissionServiceTest {
                 .extracting(i -> i.value())
                 .containsExactly("203.0.113.7");
         assertThat(stored.classification()).isEmpty();
+        assertThat(stored.rawPayload()).contains(PLAIN_THREAT);
+        // the event carries the normalised finding and the payload's claim check, never the payload
+        assertThat(published.getFirst().threat().finding().rawPayload().matches(PLAIN_THREAT))
+                .isTrue();
         assertThat(published).extracting(ThreatSubmitted::threat).containsExactlyElementsOf(receipt.threats());
     }
 

@@ -78,7 +78,9 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
             ModelPort model, OfflineThreatClassifier classifier, AttackKnowledge knowledge, Clock clock) {
         this(model, classifier, knowledge, clock, new ClassificationContextPort() {
             @Override
-            public void recordArrival(Threat threat) {}
+            public Threat recordArrival(Threat threat, String rawPayload) {
+                return threat;
+            }
 
             @Override
             public void record(
@@ -110,9 +112,8 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
     }
 
     @Override
-    public List<DomainEvent> classifyArrival(Threat threat) {
-        context.recordArrival(threat);
-        return classify(threat);
+    public List<DomainEvent> classifyArrival(Threat threat, String rawPayload) {
+        return classify(context.recordArrival(threat, rawPayload));
     }
 
     /** As {@link #classify(Threat)}, saying which engine answered and why the offline one did. */

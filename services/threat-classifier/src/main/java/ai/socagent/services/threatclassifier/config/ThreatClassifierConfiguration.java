@@ -5,6 +5,7 @@ import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.eventbus.EventPublisher;
@@ -107,8 +108,8 @@ public class ThreatClassifierConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ClassificationContextPort classificationContext(
-            ContextStore store, InvestigationRecords investigations, ThreatRecords threats) {
-        return new ContextStoreClassificationContext(store, investigations, threats);
+            ContextStore store, InvestigationRecords investigations, ThreatRecords threats, RawFindings rawFindings) {
+        return new ContextStoreClassificationContext(store, investigations, threats, rawFindings);
     }
 
     @Bean

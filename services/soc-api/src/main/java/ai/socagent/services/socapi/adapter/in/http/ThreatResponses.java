@@ -66,7 +66,7 @@ final class ThreatResponses {
                     threat.threatId(),
                     threat.correlationId(),
                     threat.submittedAt(),
-                    FindingView.from(threat.finding()),
+                    FindingView.from(threat.finding(), view.rawPayload().orElse(null)),
                     view.classification().map(ClassificationView::from).orElse(null),
                     // the investigation is opened by the classification
                     view.classification().isPresent() ? view.investigationId() : null,
@@ -124,7 +124,7 @@ final class ThreatResponses {
             List<ResourceView> resources,
             List<IndicatorView> indicators,
             String rawPayload) {
-        static FindingView from(Finding finding) {
+        static FindingView from(Finding finding, String rawPayload) {
             return new FindingView(
                     finding.findingId(),
                     finding.source().name(),
@@ -141,7 +141,7 @@ final class ThreatResponses {
                     finding.lastSeen(),
                     finding.resources().stream().map(ResourceView::from).toList(),
                     finding.indicators().stream().map(IndicatorView::from).toList(),
-                    finding.rawPayload());
+                    rawPayload);
         }
     }
 

@@ -2,6 +2,7 @@ package ai.socagent.services.socapi.adapter.out.contextstore;
 
 import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.contextstore.records.InvestigationSnapshot;
+import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.domain.audit.AuditEntry;
 import ai.socagent.domain.investigation.Investigation;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * The read model is the shared context store itself: a threat's investigation partition holds the
  * threat (written here, or by the ThreatClassifier for findings that came straight from AWS), the
- * agents' records and the audit trail; the global context lists the threats newest first. Nothing is
+ * agents' records and the audit trail; the global context lists the threats newest first; the raw
+ * payloads are the investigations' evidence. Nothing is
  * held in this process, so a restart or a second instance sees the same threats.
  */
 public final class ContextStoreThreatReadModel implements ThreatRecordPort, ThreatReadModelPort, AuditTrailPort {
@@ -28,14 +30,18 @@ public final class ContextStoreThreatReadModel implements ThreatRecordPort, Thre
 
     private final ThreatRecords threats;
     private final InvestigationRecords investigations;
+    private final RawFindings rawFindings;
 
-    public ContextStoreThreatReadModel(ThreatRecords threats, InvestigationRecords investigations) {
+    public ContextStoreThreatReadModel(
+            ThreatRecords threats, InvestigationRecords investigations, RawFindings rawFindings) {
         this.threats = Objects.requireNonNull(threats, "threats");
         this.investigations = Objects.requireNonNull(investigations, "investigations");
+        this.rawFindings = Objects.requireNonNull(rawFindings, "rawFindings");
     }
 
     @Override
-    public Threat record(Threat threat) {
+    public Threat record(Threat threat, String rawPayload) {
+        rawFindings.keep(threat.finding(), rawPayload);
         return threats.recordArrival(threat, AGENT_ID);
     }
 
@@ -48,7 +54,8 @@ public final class ContextStoreThreatReadModel implements ThreatRecordPort, Thre
                         threat,
                         investigationId,
                         snapshot.latest(ContextRecords.CLASSIFICATION),
-                        snapshot.all(ContextRecords.AUDIT_ENTRY)));
+                        snapshot.all(ContextRecords.AUDIT_ENTRY),
+                        rawFindings.load(threat.finding())));
     }
 
     @Override

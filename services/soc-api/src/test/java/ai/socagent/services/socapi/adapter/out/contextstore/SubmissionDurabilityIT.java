@@ -7,7 +7,10 @@ import static org.awaitility.Awaitility.await;
 import ai.socagent.contextstore.ContextTables;
 import ai.socagent.contextstore.adapter.out.dynamodb.ContextTableProvisioner;
 import ai.socagent.contextstore.adapter.out.dynamodb.DynamoDbContextStore;
+import ai.socagent.contextstore.adapter.out.s3.S3ArchiveProvisioner;
+import ai.socagent.contextstore.adapter.out.s3.S3EvidenceStore;
 import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.eventbus.aws.BootstrappedBus;
 import ai.socagent.eventbus.aws.EventBridgePublisher;
@@ -33,8 +36,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The aws mode's half of "a 202 is a promise", on moto: the API writes the threat to DynamoDB
@@ -50,6 +56,10 @@ class SubmissionDurabilityIT {
     private static EventBridgeClient events;
     private static SqsClient sqs;
     private static SnsClient sns;
+    private static S3Client s3;
+    private static KmsClient kms;
+    private static String keyId;
+    private static String evidenceBucket;
     private static ContextTables tables;
     private static BootstrappedBus bus;
 
@@ -61,8 +71,16 @@ class SubmissionDurabilityIT {
         events = aws.configure(EventBridgeClient.builder()).build();
         sqs = aws.configure(SqsClient.builder()).build();
         sns = aws.configure(SnsClient.builder()).build();
+        s3 = aws.configure(S3Client.builder()).build();
+        kms = aws.configure(KmsClient.builder()).build();
         tables = ContextTables.forEnvironment("it-" + id);
         ContextTableProvisioner.create(dynamo, tables).provision();
+        keyId = kms.createKey(b -> b.description("evidence " + id))
+                .keyMetadata()
+                .keyId();
+        evidenceBucket = "it-" + id + "-evidence";
+        S3ArchiveProvisioner.create(s3, "it-" + id + "-archive", evidenceBucket, keyId)
+                .provision();
         bus = LocalBusBootstrapper.create(events, sqs, sns)
                 .withTopicTargetsAsQueues()
                 .bootstrap(RoutingDefinitions.bundled(), "-" + id);
@@ -74,14 +92,32 @@ class SubmissionDurabilityIT {
             LocalBusBootstrapper.create(events, sqs, sns).teardown(RoutingDefinitions.bundled(), bus);
         }
         tables.names().forEach(table -> dynamo.deleteTable(b -> b.tableName(table)));
-        List.of(dynamo, events, sqs, sns).forEach(AutoCloseable.class::cast);
+        for (String bucket : List.of("it-" + id + "-archive", evidenceBucket)) {
+            s3.listObjectVersionsPaginator(b -> b.bucket(bucket))
+                    .versions()
+                    .forEach(version -> s3.deleteObject(b -> b.bucket(bucket)
+                            .key(version.key())
+                            .versionId(version.versionId())
+                            .bypassGovernanceRetention(true)));
+            s3.deleteBucket(b -> b.bucket(bucket));
+        }
+        kms.scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(7));
+        List.of(dynamo, events, sqs, sns, s3, kms).forEach(SdkAutoCloseable::close);
+    }
+
+    private static ContextStoreThreatReadModel readModel() {
+        var store = DynamoDbContextStore.create(dynamo, tables);
+        return new ContextStoreThreatReadModel(
+                new ThreatRecords(store),
+                new InvestigationRecords(store),
+                new RawFindings(
+                        S3EvidenceStore.create(s3, evidenceBucket, keyId, Duration.ofDays(1), Clock.systemUTC())));
     }
 
     private static ThreatSubmissionService api(EventBridgeClient eventBridge) {
-        var store = DynamoDbContextStore.create(dynamo, tables);
         return new ThreatSubmissionService(
                 FindingIngestion.withDefaults(),
-                new ContextStoreThreatReadModel(new ThreatRecords(store), new InvestigationRecords(store)),
+                readModel(),
                 new EventBusThreatPublisher(
                         EventBridgePublisher.create(eventBridge, bus.busName(), EventCodec.create())),
                 Clock.systemUTC());
@@ -99,11 +135,11 @@ class SubmissionDurabilityIT {
         assertThatThrownBy(() -> api(unreachable).submit(finding))
                 .hasRootCauseInstanceOf(java.net.ConnectException.class)
                 .isInstanceOf(SdkClientException.class);
-        var anotherInstance = DynamoDbContextStore.create(dynamo, tables);
-        var readModel = new ThreatQueryService(new ContextStoreThreatReadModel(
-                new ThreatRecords(anotherInstance), new InvestigationRecords(anotherInstance)));
+        var readModel = new ThreatQueryService(readModel()); // another instance of the API
         String kept = readModel.recentThreats(10).getFirst().threatId();
-        assertThat(readModel.findThreat(kept)).isPresent();
+        assertThat(readModel.findThreat(kept))
+                .hasValueSatisfying(view -> assertThat(view.rawPayload())
+                        .contains(new String(finding, java.nio.charset.StandardCharsets.UTF_8)));
 
         SubmissionReceipt retried = api(events).submit(finding);
 

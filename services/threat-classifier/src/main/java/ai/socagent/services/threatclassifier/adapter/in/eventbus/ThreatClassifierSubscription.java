@@ -9,6 +9,7 @@ import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.TraceContext;
 import ai.socagent.eventbus.UndeliverableEventException;
 import ai.socagent.ingestion.FindingIngestion;
+import ai.socagent.ingestion.IngestionResult;
 import ai.socagent.services.threatclassifier.application.port.in.ClassifyThreatUseCase;
 import java.time.Clock;
 import java.util.UUID;
@@ -51,10 +52,12 @@ public final class ThreatClassifierSubscription implements EventHandler {
             case InboundEvent.AwsFindingEvent aws -> {
                 // A raw AWS event starts its own correlation: nothing upstream of it exists.
                 String correlationId = UUID.randomUUID().toString();
-                for (Finding finding :
-                        ingestion.ingest(aws.eventJson(), clock.instant()).findings()) {
+                IngestionResult ingested = ingestion.ingest(aws.eventJson(), clock.instant());
+                for (Finding finding : ingested.findings()) {
                     Threat threat = Threat.forFinding(finding, correlationId, clock.instant());
-                    publisher.publish(classifyThreat.classifyArrival(threat), TraceContext.newRoot());
+                    publisher.publish(
+                            classifyThreat.classifyArrival(threat, ingested.rawPayloadOf(finding)),
+                            TraceContext.newRoot());
                 }
             }
         }

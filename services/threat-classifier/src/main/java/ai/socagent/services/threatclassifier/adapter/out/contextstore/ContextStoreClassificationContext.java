@@ -7,6 +7,7 @@ import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.GlobalContextEntry;
 import ai.socagent.contextstore.GlobalContextRepository;
 import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.agent.AgentWork;
@@ -44,27 +45,30 @@ public final class ContextStoreClassificationContext implements ClassificationCo
 
     private final InvestigationRecords investigations;
     private final ThreatRecords threats;
+    private final RawFindings rawFindings;
     private final AgentContextRepository agents;
     private final GlobalContextRepository global;
     private final ContextRecordCodec<AgentWork> work = ContextRecordCodec.of(ContextRecords.AGENT_WORK);
     private final ContextRecordCodec<ThreatPattern> patterns = ContextRecordCodec.of(ContextRecords.THREAT_PATTERN);
 
     public ContextStoreClassificationContext(
-            ContextStore store, InvestigationRecords investigations, ThreatRecords threats) {
+            ContextStore store, InvestigationRecords investigations, ThreatRecords threats, RawFindings rawFindings) {
         Objects.requireNonNull(store, "store");
         this.investigations = Objects.requireNonNull(investigations, "investigations");
         this.threats = Objects.requireNonNull(threats, "threats");
+        this.rawFindings = Objects.requireNonNull(rawFindings, "rawFindings");
         this.agents = store.agents();
         this.global = store.global();
     }
 
-    public ContextStoreClassificationContext(ContextStore store) {
-        this(store, new InvestigationRecords(store), new ThreatRecords(store));
+    public ContextStoreClassificationContext(ContextStore store, RawFindings rawFindings) {
+        this(store, new InvestigationRecords(store), new ThreatRecords(store), rawFindings);
     }
 
     @Override
-    public void recordArrival(Threat threat) {
-        threats.recordArrival(threat, AGENT.displayName());
+    public Threat recordArrival(Threat threat, String rawPayload) {
+        rawFindings.keep(threat.finding(), rawPayload);
+        return threats.recordArrival(threat, AGENT.displayName());
     }
 
     @Override

@@ -14,8 +14,8 @@ public interface ClassifyThreatUseCase {
     List<DomainEvent> classify(Threat threat);
 
     /**
-     * Keeps a threat that arrived straight from AWS (nobody kept it before), then classifies it as
-     * {@link #classify} does.
+     * Keeps a threat that arrived straight from AWS (nobody kept it before) with the payload its
+     * finding was read from, then classifies it as {@link #classify} does.
      */
-    List<DomainEvent> classifyArrival(Threat threat);
+    List<DomainEvent> classifyArrival(Threat threat, String rawPayload);
 }

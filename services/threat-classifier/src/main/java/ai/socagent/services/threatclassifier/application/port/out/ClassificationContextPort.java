@@ -14,10 +14,13 @@ public interface ClassificationContextPort {
 
     /**
      * Keeps a threat that reached the classifier straight from AWS (a GuardDuty or Security Hub
-     * event on the default bus), the way the API keeps the threats it accepts, so that every threat
-     * is found by id and listed whichever way it came. Keeping it again changes nothing.
+     * event on the default bus), with the payload it was read from, the way the API keeps the threats
+     * it accepts, so that every threat is found by id and listed whichever way it came. The first
+     * arrival stands: a redelivered event keeps nothing twice.
+     *
+     * @return the threat as kept: this one, or its first arrival
      */
-    void recordArrival(Threat threat);
+    Threat recordArrival(Threat threat, String rawPayload);
 
     /**
      * Records one classification. Recording the same threat again (a redelivered event) changes

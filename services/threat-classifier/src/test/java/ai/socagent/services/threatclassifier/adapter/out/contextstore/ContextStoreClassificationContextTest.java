@@ -10,7 +10,9 @@ import ai.socagent.contextstore.GlobalContextEntry;
 import ai.socagent.contextstore.PageRequest;
 import ai.socagent.contextstore.TimeRange;
 import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
+import ai.socagent.contextstore.adapter.out.local.LocalDirectoryEvidenceStore;
 import ai.socagent.contextstore.records.InvestigationRecords;
+import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.agent.AgentWork;
@@ -24,6 +26,7 @@ import ai.socagent.services.threatclassifier.TestClassifiers;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,6 +48,7 @@ class ContextStoreClassificationContextTest {
 
     private ContextStore store;
     private ContextStoreClassificationContext context;
+    private RawFindings rawFindings;
     private final FindingIngestion ingestion = FindingIngestion.withDefaults();
     private final ClassifyThreatService service =
             new ClassifyThreatService(TestClassifiers.offline(), Clock.fixed(CLASSIFIED, ZoneOffset.UTC));
@@ -52,7 +56,9 @@ class ContextStoreClassificationContextTest {
     @BeforeEach
     void openStore() {
         store = EmbeddedContextStore.open(directory.resolve("context.mv"), ContextTables.forEnvironment("test"));
-        context = new ContextStoreClassificationContext(store);
+        rawFindings = new RawFindings(LocalDirectoryEvidenceStore.create(
+                directory.resolve("evidence"), Duration.ofDays(1), Clock.systemUTC()));
+        context = new ContextStoreClassificationContext(store, rawFindings);
     }
 
     @AfterEach
@@ -165,15 +171,19 @@ class ContextStoreClassificationContextTest {
     }
 
     @Test
-    void recordArrival_aThreatStraightFromAws_isFoundByIdAndListed() {
-        Threat threat = threat("guardduty/Backdoor_EC2_C_CActivity.B.json");
+    void recordArrival_aThreatStraightFromAws_isFoundByIdAndListedWithItsPayloadKept() {
+        String sample = "guardduty/Backdoor_EC2_C_CActivity.B.json";
+        Threat threat = threat(sample);
+        String payload = new String(SampleFindings.read(sample), java.nio.charset.StandardCharsets.UTF_8);
+        Threat redelivered = Threat.forFinding(threat.finding(), "corr-again", SUBMITTED.plusSeconds(30));
 
-        context.recordArrival(threat);
-        context.recordArrival(threat);
+        assertThat(context.recordArrival(threat, payload)).isEqualTo(threat);
+        assertThat(context.recordArrival(redelivered, payload)).isEqualTo(threat);
 
         ThreatRecords threats = new ThreatRecords(store);
         assertThat(threats.find(threat.threatId())).contains(threat);
         assertThat(threats.newest(10, Optional.empty()).items()).containsExactly(threat);
+        assertThat(rawFindings.load(threat.finding())).contains(payload);
     }
 
     private String record(Threat threat) {
