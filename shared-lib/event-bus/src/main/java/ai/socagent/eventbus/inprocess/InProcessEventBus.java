@@ -424,6 +424,9 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
                     drop(stored.id(), delivery.queue());
                 }
             });
+            if (replayed.get() > 0) {
+                LOG.info("Replayed {} deliveries the journal kept from before the restart", replayed.get());
+            }
         } catch (ReplayInterrupted e) {
             LOG.info("Event bus stopped while replaying its journal; the rest stays for the next start");
         } catch (RuntimeException e) {
