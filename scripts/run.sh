@@ -16,4 +16,6 @@ echo "==> Starting $jar on port ${SOC_PORT:-8080}"
 echo "    dashboard:  http://localhost:${SOC_PORT:-8080}/"
 echo "    threats:    http://localhost:${SOC_PORT:-8080}/api/v1/threats"
 echo "    health:     http://localhost:${SOC_PORT:-8080}/actuator/health"
-exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
+# --enable-native-access: RocksDB (the embedded context store) loads its native library through JNI,
+# which Java 24+ otherwise warns about at start-up.
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"
