@@ -80,7 +80,8 @@ public final class SqsEventConsumer implements AutoCloseable {
                 builder.tracing,
                 EventTracing.AWS_SQS,
                 builder.retry,
-                builder.idempotencyTtl);
+                builder.idempotencyTtl,
+                Duration.ofSeconds(builder.queue.visibilityTimeoutSeconds()));
         this.deadLetters = new SqsDeadLetterMove(sqs, queue.name(), builder.deadLetterQueueUrl);
         SqsListenerSettings settings = new SqsListenerSettings(
                 queue.name(), queueUrl, builder.concurrency, builder.waitTimeSeconds, queue.visibilityTimeoutSeconds());

@@ -11,6 +11,8 @@ import ai.socagent.eventbus.envelope.EventCodec;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens to one delivery of an event to a queue's handler, on every bus: decode the EventBridge
@@ -29,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DeliveryRules {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRules.class);
+
     /** Reason prefix of a dead letter whose handler kept throwing. */
     public static final String HANDLER_FAILED = "HANDLER_FAILED";
 
@@ -41,6 +45,7 @@ public final class DeliveryRules {
     private final String system;
     private final RetryPolicy retry;
     private final Duration idempotencyTtl;
+    private final Duration claimLease;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     private DeliveryRules(
@@ -49,18 +54,24 @@ public final class DeliveryRules {
             EventTracing tracing,
             String system,
             RetryPolicy retry,
-            Duration idempotencyTtl) {
+            Duration idempotencyTtl,
+            Duration claimLease) {
         this.codec = codec;
         this.idempotency = idempotency;
         this.tracing = tracing;
         this.system = system;
         this.retry = retry;
         this.idempotencyTtl = idempotencyTtl;
+        this.claimLease = claimLease;
     }
 
     /**
      * @param system {@code messaging.system} of the consumer spans ({@link EventTracing#IN_PROCESS},
      *     {@link EventTracing#AWS_SQS})
+     * @param idempotencyTtl how long a handled event id is remembered
+     * @param claimLease how long a claim holds while its handler runs: the queue's visibility timeout
+     *     on SQS, so that when a consumer died mid-handler the redelivered message finds the lease run
+     *     out and is handled
      */
     public static DeliveryRules create(
             EventCodec codec,
@@ -68,8 +79,9 @@ public final class DeliveryRules {
             EventTracing tracing,
             String system,
             RetryPolicy retry,
-            Duration idempotencyTtl) {
-        return new DeliveryRules(codec, idempotency, tracing, system, retry, idempotencyTtl);
+            Duration idempotencyTtl,
+            Duration claimLease) {
+        return new DeliveryRules(codec, idempotency, tracing, system, retry, idempotencyTtl, claimLease);
     }
 
     /** What the bus does with a delivery once the rules ran. */
@@ -78,7 +90,7 @@ public final class DeliveryRules {
         /** The handler took the event: acknowledge the delivery. */
         record Handled(InboundEvent event) implements Outcome {}
 
-        /** The event id was handled (or is being handled) already: acknowledge without effect. */
+        /** The event id was handled already (or this very delivery runs now): acknowledge without effect. */
         record Duplicate(InboundEvent event) implements Outcome {}
 
         /** The delivery failed and has attempts left: deliver again after {@code backoff}. */
@@ -137,18 +149,29 @@ public final class DeliveryRules {
     private Outcome claimAndHandle(
             String queue, InboundEvent event, int attempt, int maxAttempts, EventHandler handler) {
         String id = event.deduplicationId();
-        boolean claimed;
+        IdempotencyStore.Claim claim;
         try {
-            claimed = idempotency.claim(queue, id, idempotencyTtl);
+            claim = idempotency.claim(queue, id, claimLease);
         } catch (RuntimeException e) {
             return failed(attempt, maxAttempts, CONSUMER_FAILED, e);
         }
-        if (!claimed) {
-            return new Outcome.Duplicate(event);
+        switch (claim) {
+            case HANDLED -> {
+                return new Outcome.Duplicate(event);
+            }
+            case IN_PROGRESS -> {
+                // Another delivery's lease holds: it runs, or it died and the lease runs out. Come
+                // back once it has, never acknowledge: that would lose the event if the holder died.
+                return new Outcome.Retry(
+                        claimLease,
+                        new IllegalStateException("event " + id + " is being handled by another delivery to " + queue));
+            }
+            case CLAIMED -> {
+                // handled below
+            }
         }
         try {
             EventMdc.handle(tracing, system, queue, handler, event);
-            return new Outcome.Handled(event);
         } catch (Exception | AssertionError e) {
             try {
                 idempotency.release(queue, id);
@@ -159,5 +182,13 @@ public final class DeliveryRules {
             }
             return failed(attempt, maxAttempts, HANDLER_FAILED, e);
         }
+        try {
+            idempotency.complete(queue, id, idempotencyTtl);
+        } catch (RuntimeException completeFailed) {
+            // The effects are there; the claim stays a lease, so a redelivery after it runs out is
+            // handled again (at least once) rather than lost.
+            LOG.warn("Could not complete the claim of {} on {}: {}", id, queue, completeFailed.toString());
+        }
+        return new Outcome.Handled(event);
     }
 }

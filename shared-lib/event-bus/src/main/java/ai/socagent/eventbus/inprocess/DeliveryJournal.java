@@ -493,15 +493,23 @@ final class DeliveryJournal implements DeliveryStore {
             return consumer + '\u0000' + eventId;
         }
 
+        /**
+         * A claim being handled lives in memory only (the lease is the process: a crash ends it), a
+         * handled one in the file; the journal writes it when the delivery is removed.
+         */
         @Override
-        public boolean claim(String consumer, String eventId, Duration ttl) {
+        public Claim claim(String consumer, String eventId, Duration lease) {
             String key = key(consumer, eventId);
             Long expiry = claimExpiries.get(key);
             if (expiry != null && expiry > clock.millis()) {
-                return false;
+                return Claim.HANDLED;
             }
-            return activeClaims.putIfAbsent(key, Boolean.TRUE) == null;
+            return activeClaims.putIfAbsent(key, Boolean.TRUE) == null ? Claim.CLAIMED : Claim.IN_PROGRESS;
         }
+
+        /** Written with the removal of the delivery ({@link Handled}): nothing to do before. */
+        @Override
+        public void complete(String consumer, String eventId, Duration ttl) {}
 
         @Override
         public void release(String consumer, String eventId) {

@@ -6,16 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** {@link IdempotencyStore} in memory, for the standalone mode: claims expire after their TTL. */
+/** {@link IdempotencyStore} in memory, for tests and the journal-less in-process bus: claims expire. */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private static final int PRUNE_EVERY = 4096;
 
+    private record Held(Instant expiry, boolean handled) {}
+
     private final Clock clock;
-    private final Map<String, Instant> claims = new ConcurrentHashMap<>();
+    private final Map<String, Held> claims = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
     private InMemoryIdempotencyStore(Clock clock) {
@@ -31,20 +33,25 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public boolean claim(String consumer, String eventId, Duration ttl) {
+    public Claim claim(String consumer, String eventId, Duration lease) {
         Instant now = clock.instant();
         if (calls.incrementAndGet() % PRUNE_EVERY == 0) {
-            claims.values().removeIf(expiry -> !expiry.isAfter(now));
+            claims.values().removeIf(held -> !held.expiry().isAfter(now));
         }
-        AtomicBoolean claimed = new AtomicBoolean();
-        claims.compute(key(consumer, eventId), (k, expiry) -> {
-            if (expiry != null && expiry.isAfter(now)) {
-                return expiry;
+        AtomicReference<Claim> result = new AtomicReference<>(Claim.CLAIMED);
+        claims.compute(key(consumer, eventId), (k, held) -> {
+            if (held != null && held.expiry().isAfter(now)) {
+                result.set(held.handled() ? Claim.HANDLED : Claim.IN_PROGRESS);
+                return held;
             }
-            claimed.set(true);
-            return now.plus(ttl);
+            return new Held(now.plus(lease), false);
         });
-        return claimed.get();
+        return result.get();
+    }
+
+    @Override
+    public void complete(String consumer, String eventId, Duration ttl) {
+        claims.put(key(consumer, eventId), new Held(clock.instant().plus(ttl), true));
     }
 
     @Override

@@ -80,6 +80,9 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InProcessEventBus.class);
 
+    /** A claim's lease in this process: only a delivery racing itself meets one (the process is the lease). */
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+
     private enum State {
         NEW,
         STARTED,
@@ -165,7 +168,13 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         this.options = options;
         this.clock = clock;
         this.rules = DeliveryRules.create(
-                codec, store.claims(), tracing, EventTracing.IN_PROCESS, options.retry(), options.idempotencyTtl());
+                codec,
+                store.claims(),
+                tracing,
+                EventTracing.IN_PROCESS,
+                options.retry(),
+                options.idempotencyTtl(),
+                CLAIM_LEASE);
         this.workers = pool("event-bus", options.threads(), options.capacity());
         this.priorityWorkers = pool("event-bus-priority", options.priorityThreads(), options.capacity());
         this.retries = Executors.newSingleThreadScheduledExecutor(

@@ -2,6 +2,7 @@ package ai.socagent.eventbus.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.eventbus.IdempotencyStore.Claim;
 import ai.socagent.testsupport.backends.TestBackends;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,19 +48,48 @@ class DynamoDbIdempotencyStoreIT {
     }
 
     @Test
-    void claim_sameEventTwice_onlyTheFirstSucceedsAndTheItemCarriesItsExpiry() {
+    void claim_sameEventTwice_onlyTheFirstSucceedsAndTheItemCarriesItsLeaseThenItsTtl() {
         Instant now = Instant.parse("2026-11-26T10:00:00Z");
         DynamoDbIdempotencyStore store = DynamoDbIdempotencyStore.create(dynamo, table, fixed(now));
 
-        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isTrue();
-        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isFalse();
-        assertThat(store.claim("dashboard", "e-1", Duration.ofHours(1))).isTrue();
+        assertThat(store.claim("investigation", "e-1", Duration.ofMinutes(5))).isEqualTo(Claim.CLAIMED);
+        assertThat(store.claim("investigation", "e-1", Duration.ofMinutes(5))).isEqualTo(Claim.IN_PROGRESS);
+        assertThat(store.claim("dashboard", "e-1", Duration.ofMinutes(5))).isEqualTo(Claim.CLAIMED);
+        assertThat(item("investigation#e-1")
+                        .get(DynamoDbIdempotencyStore.EXPIRES_AT)
+                        .n())
+                .isEqualTo(Long.toString(now.plus(Duration.ofMinutes(5)).getEpochSecond()));
 
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                        .key(Map.of(DynamoDbIdempotencyStore.KEY, AttributeValue.fromS("investigation#e-1"))))
-                .item();
+        store.complete("investigation", "e-1", Duration.ofHours(24));
+
+        assertThat(store.claim("investigation", "e-1", Duration.ofMinutes(5))).isEqualTo(Claim.HANDLED);
+        Map<String, AttributeValue> item = item("investigation#e-1");
         assertThat(item.get(DynamoDbIdempotencyStore.EXPIRES_AT).n())
-                .isEqualTo(Long.toString(now.plus(Duration.ofHours(1)).getEpochSecond()));
+                .isEqualTo(Long.toString(now.plus(Duration.ofHours(24)).getEpochSecond()));
+        assertThat(item.get(DynamoDbIdempotencyStore.STATE).s()).isEqualTo(DynamoDbIdempotencyStore.HANDLED);
+    }
+
+    /**
+     * The loss this two-phase claim prevents: a consumer that died mid-handler left only a lease, so
+     * the message SQS redelivers after the visibility timeout finds it run out and is handled.
+     */
+    @Test
+    void claim_holderDiedMidHandler_theRedeliveryAfterTheLeaseIsHandled() {
+        Instant now = Instant.parse("2026-11-26T10:00:00Z");
+        DynamoDbIdempotencyStore.create(dynamo, table, fixed(now))
+                .claim("threat-classifier", "e-9", Duration.ofSeconds(120));
+
+        DynamoDbIdempotencyStore redelivered =
+                DynamoDbIdempotencyStore.create(dynamo, table, fixed(now.plusSeconds(121)));
+
+        assertThat(redelivered.claim("threat-classifier", "e-9", Duration.ofSeconds(120)))
+                .isEqualTo(Claim.CLAIMED);
+    }
+
+    private Map<String, AttributeValue> item(String key) {
+        return dynamo.getItem(
+                        b -> b.tableName(table).key(Map.of(DynamoDbIdempotencyStore.KEY, AttributeValue.fromS(key))))
+                .item();
     }
 
     @Test
@@ -69,7 +99,7 @@ class DynamoDbIdempotencyStoreIT {
 
         store.release("audit-trail", "e-2");
 
-        assertThat(store.claim("audit-trail", "e-2", Duration.ofHours(1))).isTrue();
+        assertThat(store.claim("audit-trail", "e-2", Duration.ofHours(1))).isEqualTo(Claim.CLAIMED);
     }
 
     @Test
@@ -79,8 +109,8 @@ class DynamoDbIdempotencyStoreIT {
 
         DynamoDbIdempotencyStore later = DynamoDbIdempotencyStore.create(dynamo, table, fixed(now.plusSeconds(301)));
 
-        assertThat(later.claim("dashboard", "e-3", Duration.ofMinutes(5))).isTrue();
-        assertThat(later.claim("dashboard", "e-3", Duration.ofMinutes(5))).isFalse();
+        assertThat(later.claim("dashboard", "e-3", Duration.ofMinutes(5))).isEqualTo(Claim.CLAIMED);
+        assertThat(later.claim("dashboard", "e-3", Duration.ofMinutes(5))).isEqualTo(Claim.IN_PROGRESS);
     }
 
     /**
@@ -96,7 +126,7 @@ class DynamoDbIdempotencyStoreIT {
                 .toList();
 
         long winners = instances.stream()
-                .filter(instance -> instance.claim("investigation", "e-race", Duration.ofHours(1)))
+                .filter(instance -> instance.claim("investigation", "e-race", Duration.ofHours(1)) == Claim.CLAIMED)
                 .count();
 
         assertThat(winners).isEqualTo(1);

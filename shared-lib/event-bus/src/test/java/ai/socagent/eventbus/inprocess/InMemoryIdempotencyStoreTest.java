@@ -2,6 +2,7 @@ package ai.socagent.eventbus.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.eventbus.IdempotencyStore.Claim;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +32,34 @@ class InMemoryIdempotencyStoreTest {
     });
 
     @Test
-    void claim_secondTimeWithinTtl_isRefused() {
-        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isTrue();
-        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isFalse();
-        assertThat(store.claim("dashboard", "e-1", Duration.ofHours(1))).isTrue();
+    void claim_secondTimeWithinTheLease_isInProgress_andAfterCompleteHandled() {
+        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isEqualTo(Claim.CLAIMED);
+        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isEqualTo(Claim.IN_PROGRESS);
+        assertThat(store.claim("dashboard", "e-1", Duration.ofHours(1))).isEqualTo(Claim.CLAIMED);
+
+        store.complete("investigation", "e-1", Duration.ofHours(24));
+
+        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isEqualTo(Claim.HANDLED);
     }
 
     @Test
-    void claim_afterTtl_succeedsAgain() {
+    void claim_afterTheLeaseOfAHolderThatNeverCompleted_succeedsAgain() {
         store.claim("investigation", "e-1", Duration.ofMinutes(5));
         now.set(now.get().plus(Duration.ofMinutes(5)));
 
-        assertThat(store.claim("investigation", "e-1", Duration.ofMinutes(5))).isTrue();
+        assertThat(store.claim("investigation", "e-1", Duration.ofMinutes(5))).isEqualTo(Claim.CLAIMED);
+    }
+
+    @Test
+    void claim_completedClaim_isHandledUntilItsTtl() {
+        store.claim("investigation", "e-1", Duration.ofMinutes(5));
+        store.complete("investigation", "e-1", Duration.ofHours(24));
+        now.set(now.get().plus(Duration.ofHours(23)));
+
+        assertThat(store.claim("investigation", "e-1", Duration.ofMinutes(5))).isEqualTo(Claim.HANDLED);
+
+        now.set(now.get().plus(Duration.ofHours(1)));
+        assertThat(store.claim("investigation", "e-1", Duration.ofMinutes(5))).isEqualTo(Claim.CLAIMED);
     }
 
     @Test
@@ -51,14 +68,14 @@ class InMemoryIdempotencyStoreTest {
 
         store.release("investigation", "e-1");
 
-        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isTrue();
+        assertThat(store.claim("investigation", "e-1", Duration.ofHours(1))).isEqualTo(Claim.CLAIMED);
     }
 
     @Test
     void claim_concurrentCallers_exactlyOneWins() {
         long winners = IntStream.range(0, 64)
                 .parallel()
-                .filter(i -> store.claim("investigation", "e-race", Duration.ofHours(1)))
+                .filter(i -> store.claim("investigation", "e-race", Duration.ofHours(1)) == Claim.CLAIMED)
                 .count();
 
         assertThat(winners).isEqualTo(1);
