@@ -60,6 +60,11 @@ public final class OfflineThreatClassifier {
     /** Weight of a text match whose tactics do not fit the GuardDuty threat purpose. */
     private static final double OFF_PURPOSE_FACTOR = 0.6;
 
+    // compiled once: humanize runs for every finding (String.replaceAll compiles on every call)
+    private static final Pattern TYPE_PUNCTUATION = Pattern.compile("[:/.!_-]");
+    private static final Pattern CAMEL_CASE_BOUNDARY = Pattern.compile("(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static final Pattern GUARDDUTY_TYPE =
             Pattern.compile("\\b([A-Z][A-Za-z]+):([A-Za-z0-9]+)[/-]([A-Za-z0-9&!_.\\-]*[A-Za-z0-9&!_\\-])");
     private static final Map<String, ThreatCategory> CATEGORY_BY_TACTIC = Map.ofEntries(
@@ -276,8 +281,8 @@ public final class OfflineThreatClassifier {
 
     /** Splits a finding type into words: {@code Recon:EC2/PortProbeUnprotectedPort} gives "Recon EC2 Port Probe...". */
     static String humanize(String findingType) {
-        String words = findingType.replaceAll("[:/.!_-]", " ");
-        words = words.replaceAll("(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ");
-        return words.replaceAll("\\s+", " ").strip();
+        String words = TYPE_PUNCTUATION.matcher(findingType).replaceAll(" ");
+        words = CAMEL_CASE_BOUNDARY.matcher(words).replaceAll(" ");
+        return WHITESPACE.matcher(words).replaceAll(" ").strip();
     }
 }

@@ -104,7 +104,8 @@ public final class SeverityScorer {
         Objects.requireNonNull(resourceTags, "resourceTags");
         Objects.requireNonNull(intelligence, "intelligence");
         List<String> factors = new ArrayList<>();
-        factors.add(String.format(Locale.ROOT, "source severity %.1f", baseScore));
+        // as %.1f would print it, without a Formatter per finding (0..10, so half-up rounding is exact)
+        factors.add("source severity " + Math.round(baseScore * 10) / 10.0);
         double best = 0;
         List<String> bestFactors = List.of();
         boolean first = true;
