@@ -12,6 +12,7 @@ import ai.socagent.eventbus.SampleEvents;
 import ai.socagent.eventbus.TraceContext;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -97,6 +99,46 @@ class InProcessEventBusTracingTest {
                 .containsEntry(EventMdc.TRACE_ID, root.traceId())
                 .containsEntry(EventMdc.SPAN_ID, consumerB.getSpanId())
                 .containsEntry(EventMdc.CORRELATION_ID, enriched.correlationId());
+    }
+
+    @Test
+    void publishInCurrentTrace_fromAHandler_continuesTheHandledEventsTrace() {
+        DomainEvent submitted = SampleEvents.all().get(0); // -> threat-classifier
+        DomainEvent enriched = SampleEvents.all().get(3); // -> investigation
+        bus.subscribe("threat-classifier", event -> bus.publishInCurrentTrace(List.of(enriched)));
+        bus.subscribe("investigation", event -> {});
+        TraceContext root = TraceContext.newRoot();
+
+        bus.publish(submitted, root);
+
+        await().atMost(PATIENCE).until(() -> exporter.getFinishedSpanItems().size() == 4);
+        assertThat(exporter.getFinishedSpanItems())
+                .extracting(SpanData::getTraceId)
+                .containsOnly(root.traceId());
+        assertThat(span(enriched.detailType() + " publish").getParentSpanId())
+                .isEqualTo(span(submitted.detailType() + " process").getSpanId());
+    }
+
+    @Test
+    void publishInCurrentTrace_withoutAnOpenTelemetrySdk_stillCarriesTheHandledEventsTrace() {
+        DomainEvent submitted = SampleEvents.all().get(0);
+        DomainEvent enriched = SampleEvents.all().get(3);
+        List<TraceContext> delivered = new CopyOnWriteArrayList<>();
+        try (InProcessEventBus untraced = InProcessEventBus.create(
+                RoutingDefinitions.bundled(),
+                EventCodec.create(),
+                InMemoryIdempotencyStore.create(),
+                InProcessEventBus.Options.defaults().withRetry(FAST),
+                OpenTelemetry.noop())) {
+            untraced.subscribe("threat-classifier", event -> untraced.publishInCurrentTrace(List.of(enriched)));
+            untraced.subscribe("investigation", event -> delivered.add(((InboundEvent.PipelineEvent) event).trace()));
+            TraceContext root = TraceContext.newRoot();
+
+            untraced.publish(submitted, root);
+
+            await().atMost(PATIENCE).until(() -> !delivered.isEmpty());
+            assertThat(delivered).extracting(TraceContext::traceId).containsExactly(root.traceId());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package ai.socagent.services.socapi.application;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.services.socapi.application.port.in.QueryThreatsUseCase;
 import ai.socagent.services.socapi.application.port.out.ThreatReadModelPort;
+import ai.socagent.services.socapi.domain.ThreatView;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionResult;
+import ai.socagent.services.socapi.application.port.in.SubmissionReceipt;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
 import ai.socagent.services.socapi.application.port.out.ThreatRecordPort;
 import ai.socagent.services.socapi.application.port.out.ThreatSubmissionPort;
@@ -59,5 +60,10 @@ public final class ThreatSubmissionService implements SubmitFindingUseCase {
             pipeline.submit(ThreatSubmitted.of(threat, receivedAt));
         }
         return new SubmissionReceipt(result.format(), threats);
+    }
+
+    @Override
+    public long maxPayloadBytes() {
+        return ingestion.limits().maxPayloadBytes();
     }
 }

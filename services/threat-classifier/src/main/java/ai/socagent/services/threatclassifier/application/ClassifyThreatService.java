@@ -10,12 +10,16 @@ import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.EmergencyThreatDetected;
 import ai.socagent.domain.event.ThreatClassificationComplete;
+import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.investigation.Investigation;
 import ai.socagent.domain.threat.Threat;
+import ai.socagent.ingestion.FindingIngestion;
+import ai.socagent.ingestion.IngestionResult;
 import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import ai.socagent.services.threatclassifier.application.offline.OfflineThreatClassifier;
 import ai.socagent.services.threatclassifier.application.port.in.ClassifyThreatUseCase;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
+import ai.socagent.services.threatclassifier.application.port.out.ClassificationEventsPort;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * answer whenever the port answers offline (offline mode, or a fallback: budget, throttling, errors,
  * invalid output). A model answer is parsed back into a {@link Classification} whose {@code
  * classifiedBy} is the model id; an offline answer keeps {@link OfflineThreatClassifier#CLASSIFIED_BY}.
+ *
+ * <p>The verdict is kept ({@link ClassificationContextPort}) before its events are published ({@link
+ * ClassificationEventsPort}), so the agents they reach find the context already there; both are the
+ * use case's effects, whichever edge called it.
  */
 public final class ClassifyThreatService implements ClassifyThreatUseCase {
 
@@ -67,30 +76,39 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
     private final AttackKnowledge knowledge;
     private final Clock clock;
     private final ClassificationContextPort context;
+    private final ClassificationEventsPort events;
+    private final FindingIngestion ingestion;
 
-    /** Offline only, keeping no context: for exercising the classification on its own. */
+    /** Offline only, keeping no context and publishing nothing: for exercising the classification on its own. */
     public ClassifyThreatService(OfflineThreatClassifier classifier, Clock clock) {
         this(new OfflineModelPort(Metrics.globalRegistry), classifier, AttackKnowledge.embedded(), clock);
     }
 
-    /** Keeping no context: for exercising the classification on its own. */
+    /** Keeping no context and publishing nothing: for exercising the classification on its own. */
     public ClassifyThreatService(
             ModelPort model, OfflineThreatClassifier classifier, AttackKnowledge knowledge, Clock clock) {
-        this(model, classifier, knowledge, clock, new ClassificationContextPort() {
-            @Override
-            public Threat recordArrival(Threat threat, String rawPayload) {
-                return threat;
-            }
+        this(
+                model,
+                classifier,
+                knowledge,
+                clock,
+                new ClassificationContextPort() {
+                    @Override
+                    public Threat recordArrival(Threat threat, String rawPayload) {
+                        return threat;
+                    }
 
-            @Override
-            public void record(
-                    Threat threat,
-                    String investigationId,
-                    Classification classification,
-                    String producedBy,
-                    Optional<String> fallbackReason,
-                    Instant classifiedAt) {}
-        });
+                    @Override
+                    public void record(
+                            Threat threat,
+                            String investigationId,
+                            Classification classification,
+                            String producedBy,
+                            Optional<String> fallbackReason,
+                            Instant classifiedAt) {}
+                },
+                events -> {},
+                FindingIngestion.withDefaults());
     }
 
     public ClassifyThreatService(
@@ -98,12 +116,16 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
             OfflineThreatClassifier classifier,
             AttackKnowledge knowledge,
             Clock clock,
-            ClassificationContextPort context) {
+            ClassificationContextPort context,
+            ClassificationEventsPort events,
+            FindingIngestion ingestion) {
         this.model = Objects.requireNonNull(model, "model");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.context = Objects.requireNonNull(context, "context");
+        this.events = Objects.requireNonNull(events, "events");
+        this.ingestion = Objects.requireNonNull(ingestion, "ingestion");
     }
 
     @Override
@@ -112,8 +134,18 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
     }
 
     @Override
-    public List<DomainEvent> classifyArrival(Threat threat, String rawPayload) {
-        return classify(context.recordArrival(threat, rawPayload));
+    public List<DomainEvent> classifyAwsEvent(String eventJson) {
+        // A raw AWS event starts its own correlation: nothing upstream of it exists.
+        String correlationId = UUID.randomUUID().toString();
+        List<DomainEvent> published = new ArrayList<>();
+        IngestionResult ingested = ingestion.ingest(eventJson, clock.instant());
+        for (Finding finding : ingested.findings()) {
+            // the first arrival stands: a redelivered event classifies the threat as first kept
+            Threat threat = context.recordArrival(
+                    Threat.forFinding(finding, correlationId, clock.instant()), ingested.rawPayloadOf(finding));
+            published.addAll(classify(threat));
+        }
+        return published;
     }
 
     /** As {@link #classify(Threat)}, saying which engine answered and why the offline one did. */
@@ -151,9 +183,9 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
         }
         // Kept before the events leave, so the agents they reach find the context already there.
         context.record(threat, investigationId, classification, producedBy, fallbackReason, now);
-        List<DomainEvent> events = new ArrayList<>(2);
+        List<DomainEvent> outcome = new ArrayList<>(2);
         if (classification.severity() == Severity.CRITICAL) {
-            events.add(EmergencyThreatDetected.of(
+            outcome.add(EmergencyThreatDetected.of(
                     threat.correlationId(),
                     now,
                     threat.threatId(),
@@ -161,9 +193,10 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
                     classification,
                     "Classified CRITICAL: " + threat.finding().title()));
         }
-        events.add(ThreatClassificationComplete.of(
+        outcome.add(ThreatClassificationComplete.of(
                 threat.correlationId(), now, threat.threatId(), investigationId, classification));
-        return new Outcome(events, classification, producedBy, fallbackReason);
+        events.publish(outcome);
+        return new Outcome(outcome, classification, producedBy, fallbackReason);
     }
 
     /** The threat's investigation: one per threat ({@link Investigation#idForThreat}). */

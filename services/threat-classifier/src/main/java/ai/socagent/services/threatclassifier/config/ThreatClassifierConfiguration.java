@@ -16,13 +16,16 @@ import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import ai.socagent.knowledgebase.config.KnowledgeBaseStartup;
 import ai.socagent.services.threatclassifier.adapter.in.eventbus.ThreatClassifierSubscription;
 import ai.socagent.services.threatclassifier.adapter.out.contextstore.ContextStoreClassificationContext;
+import ai.socagent.services.threatclassifier.adapter.out.eventbus.EventBusClassificationPublisher;
 import ai.socagent.services.threatclassifier.adapter.out.knowledgebase.KnowledgeBaseTechniqueSearch;
 import ai.socagent.services.threatclassifier.application.ClassificationJson;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
 import ai.socagent.services.threatclassifier.application.offline.GuardDutyTechniqueMapping;
 import ai.socagent.services.threatclassifier.application.offline.OfflineThreatClassifier;
 import ai.socagent.services.threatclassifier.application.offline.SeverityScorer;
+import ai.socagent.services.threatclassifier.application.port.in.ClassifyThreatUseCase;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
+import ai.socagent.services.threatclassifier.application.port.out.ClassificationEventsPort;
 import ai.socagent.services.threatclassifier.application.port.out.TechniqueSearchPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -95,13 +98,23 @@ public class ThreatClassifierConfiguration {
             ObjectProvider<AttackKnowledge> attack,
             ObjectProvider<MeterRegistry> meters,
             Clock clock,
-            ClassificationContextPort context) {
+            ClassificationContextPort context,
+            ClassificationEventsPort events,
+            FindingIngestion ingestion) {
         return new ClassifyThreatService(
                 model.getIfAvailable(() -> new OfflineModelPort(meters.getIfUnique(() -> Metrics.globalRegistry))),
                 classifier,
                 attack(attack),
                 clock,
-                context);
+                context,
+                events,
+                ingestion);
+    }
+
+    /** The classifier's events on whichever bus is configured (in-process or EventBridge). */
+    @Bean
+    ClassificationEventsPort classificationEvents(EventPublisher publisher) {
+        return new EventBusClassificationPublisher(publisher);
     }
 
     /** The context store of {@code soc.context-store.*}: embedded by default, DynamoDB in the aws mode. */
@@ -113,9 +126,8 @@ public class ThreatClassifierConfiguration {
     }
 
     @Bean
-    ThreatClassifierSubscription threatClassifierSubscription(
-            ClassifyThreatService classifyThreat, FindingIngestion ingestion, EventPublisher publisher, Clock clock) {
-        return new ThreatClassifierSubscription(classifyThreat, ingestion, publisher, clock);
+    ThreatClassifierSubscription threatClassifierSubscription(ClassifyThreatUseCase classifyThreat) {
+        return new ThreatClassifierSubscription(classifyThreat);
     }
 
     /** Subscribes once every bean exists, through whichever bus is configured (in-process or SQS). */

@@ -1,6 +1,7 @@
 package ai.socagent.services.threatclassifier.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelPort;
@@ -8,15 +9,21 @@ import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
+import ai.socagent.domain.classification.Classification;
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.EmergencyThreatDetected;
 import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.ingestion.FindingIngestion;
+import ai.socagent.ingestion.FindingRejectedException;
 import ai.socagent.ingestion.SampleFindings;
 import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import ai.socagent.services.threatclassifier.TestClassifiers;
 import ai.socagent.services.threatclassifier.application.offline.OfflineThreatClassifier;
+import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
+import ai.socagent.services.threatclassifier.application.port.out.ClassificationEventsPort;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +82,91 @@ class ClassifyThreatServiceTest {
             }
         }
         assertThat(critical).as("the samples include CRITICAL threats").isPositive();
+    }
+
+    @Test
+    void classify_keepsTheVerdictThenPublishesItsEventsThroughTheOutboundPort() {
+        List<String> effects = new ArrayList<>();
+        List<DomainEvent> published = new ArrayList<>();
+        ClassifyThreatService recording = recordingService(effects, published);
+        Threat threat = threat("guardduty/Backdoor_EC2_C_CActivity.B.json");
+
+        List<DomainEvent> events = recording.classify(threat);
+
+        assertThat(published).containsExactlyElementsOf(events);
+        assertThat(effects).containsExactly("record " + threat.threatId(), "publish " + events.size());
+    }
+
+    @Test
+    void classifyAwsEvent_rawGuardDutyEvent_keepsEachThreatThenClassifiesAndPublishesIt() {
+        List<String> effects = new ArrayList<>();
+        List<DomainEvent> published = new ArrayList<>();
+        ClassifyThreatService recording = recordingService(effects, published);
+        String event = new String(
+                SampleFindings.read(SampleFindings.paths().stream()
+                        .filter(p -> p.startsWith("guardduty-event/"))
+                        .findFirst()
+                        .orElseThrow()),
+                StandardCharsets.UTF_8);
+        String threatId = Threat.idFor(ingestion.ingest(event).findings().getFirst());
+
+        List<DomainEvent> events = recording.classifyAwsEvent(event);
+
+        assertThat(effects)
+                .containsExactly(
+                        "arrival " + threatId + " with its payload", "record " + threatId, "publish " + events.size());
+        assertThat(published).containsExactlyElementsOf(events);
+        ThreatClassificationComplete complete = (ThreatClassificationComplete) events.getLast();
+        assertThat(complete.threatId()).isEqualTo(threatId);
+        assertThat(complete.occurredAt()).isEqualTo(NOW);
+        assertThat(complete.correlationId())
+                .as("a raw AWS event starts its own correlation")
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void classifyAwsEvent_notAFinding_isRejectedAndNothingIsKeptOrPublished() {
+        List<String> effects = new ArrayList<>();
+        ClassifyThreatService recording = recordingService(effects, new ArrayList<>());
+
+        assertThatThrownBy(() -> recording.classifyAwsEvent("{\"hello\": \"world\"}"))
+                .isInstanceOf(FindingRejectedException.class);
+        assertThat(effects).isEmpty();
+    }
+
+    /** The offline service with ports that note, in order, what it keeps and publishes. */
+    private ClassifyThreatService recordingService(List<String> effects, List<DomainEvent> published) {
+        ClassificationContextPort context = new ClassificationContextPort() {
+            @Override
+            public Threat recordArrival(Threat threat, String rawPayload) {
+                effects.add("arrival " + threat.threatId()
+                        + (threat.finding().rawPayload().matches(rawPayload) ? " with its payload" : " WRONG payload"));
+                return threat;
+            }
+
+            @Override
+            public void record(
+                    Threat threat,
+                    String investigationId,
+                    Classification classification,
+                    String producedBy,
+                    Optional<String> fallbackReason,
+                    Instant classifiedAt) {
+                effects.add("record " + threat.threatId());
+            }
+        };
+        ClassificationEventsPort events = list -> {
+            effects.add("publish " + list.size());
+            published.addAll(list);
+        };
+        return new ClassifyThreatService(
+                new OfflineModelPort(new SimpleMeterRegistry()),
+                TestClassifiers.offline(),
+                AttackKnowledge.embedded(),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                context,
+                events,
+                ingestion);
     }
 
     private Threat threat(String sample) {

@@ -4,10 +4,9 @@ import ai.socagent.observability.IngestionMetrics;
 import ai.socagent.services.socapi.adapter.in.http.ThreatResponses.SubmissionResponse;
 import ai.socagent.services.socapi.adapter.in.http.ThreatResponses.ThreatDetail;
 import ai.socagent.services.socapi.adapter.in.http.ThreatResponses.ThreatSummary;
-import ai.socagent.services.socapi.application.SubmissionReceipt;
 import ai.socagent.services.socapi.application.port.in.QueryThreatsUseCase;
+import ai.socagent.services.socapi.application.port.in.SubmissionReceipt;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
-import ai.socagent.services.socapi.config.SocApiProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,15 +47,13 @@ class ThreatController {
     private final IngestionMetrics metrics;
     private final long maxPayloadBytes;
 
-    ThreatController(
-            SubmitFindingUseCase submitFinding,
-            QueryThreatsUseCase queryThreats,
-            IngestionMetrics metrics,
-            SocApiProperties properties) {
+    ThreatController(SubmitFindingUseCase submitFinding, QueryThreatsUseCase queryThreats, IngestionMetrics metrics) {
         this.submitFinding = submitFinding;
         this.queryThreats = queryThreats;
         this.metrics = metrics;
-        this.maxPayloadBytes = properties.maxPayloadBytes();
+        // The use case's own limit (soc.api.max-payload-bytes, through its ingestion), so the edge
+        // refuses exactly what submit would, without reading the configuration itself.
+        this.maxPayloadBytes = submitFinding.maxPayloadBytes();
     }
 
     @PostMapping(path = "/findings", consumes = MediaType.APPLICATION_JSON_VALUE)

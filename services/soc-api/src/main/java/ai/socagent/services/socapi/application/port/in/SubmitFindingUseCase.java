@@ -1,7 +1,5 @@
 package ai.socagent.services.socapi.application.port.in;
 
-import ai.socagent.services.socapi.application.SubmissionReceipt;
-
 /** Accepts a raw security finding in any supported format and turns it into submitted threats. */
 public interface SubmitFindingUseCase {
 
@@ -11,4 +9,10 @@ public interface SubmitFindingUseCase {
      * @throws ai.socagent.ingestion.FindingRejectedException when the payload breaks a rule
      */
     SubmissionReceipt submit(byte[] payload);
+
+    /**
+     * The largest payload {@link #submit} takes, in bytes: an edge can refuse a larger body before
+     * reading it, and answers the same limit {@code submit} would.
+     */
+    long maxPayloadBytes();
 }

@@ -1,7 +1,7 @@
 package ai.socagent.services.socapi.application.port.out;
 
 import ai.socagent.domain.threat.Threat;
-import ai.socagent.services.socapi.application.ThreatView;
+import ai.socagent.services.socapi.domain.ThreatView;
 import java.util.List;
 import java.util.Optional;
 

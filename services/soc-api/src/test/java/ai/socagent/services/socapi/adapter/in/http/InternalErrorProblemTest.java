@@ -2,6 +2,8 @@ package ai.socagent.services.socapi.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.ingestion.IngestionLimits;
+import ai.socagent.services.socapi.application.port.in.SubmissionReceipt;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,16 @@ class InternalErrorProblemTest {
         @Bean
         @Primary
         SubmitFindingUseCase failingSubmission() {
-            return payload -> {
-                throw new IllegalArgumentException("investigationId must be a lowercase UUID string");
+            return new SubmitFindingUseCase() {
+                @Override
+                public SubmissionReceipt submit(byte[] payload) {
+                    throw new IllegalArgumentException("investigationId must be a lowercase UUID string");
+                }
+
+                @Override
+                public long maxPayloadBytes() {
+                    return IngestionLimits.defaults().maxPayloadBytes();
+                }
             };
         }
     }

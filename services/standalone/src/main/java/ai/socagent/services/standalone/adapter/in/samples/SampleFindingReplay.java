@@ -2,7 +2,7 @@ package ai.socagent.services.standalone.adapter.in.samples;
 
 import ai.socagent.ingestion.FindingRejectedException;
 import ai.socagent.ingestion.SampleFindings;
-import ai.socagent.services.socapi.application.SubmissionReceipt;
+import ai.socagent.services.socapi.application.port.in.SubmissionReceipt;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
 import java.util.ArrayList;
 import java.util.List;

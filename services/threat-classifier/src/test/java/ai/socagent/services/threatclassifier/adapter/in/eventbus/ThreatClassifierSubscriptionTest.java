@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ThreatClassifierSubscriptionTest {
 
     private static final List<DomainEvent> INVESTIGATION_QUEUE = new CopyOnWriteArrayList<>();
+    private static final List<InboundEvent.PipelineEvent> INVESTIGATION_DELIVERIES = new CopyOnWriteArrayList<>();
 
     @Autowired
     private InProcessEventBus bus;
@@ -44,6 +45,7 @@ class ThreatClassifierSubscriptionTest {
             bus.subscribe("investigation", event -> {
                 if (event instanceof InboundEvent.PipelineEvent pipeline) {
                     INVESTIGATION_QUEUE.add(pipeline.event());
+                    INVESTIGATION_DELIVERIES.add(pipeline);
                 }
             });
         }
@@ -71,6 +73,28 @@ class ThreatClassifierSubscriptionTest {
                                         .techniques())
                                 .extracting(t -> t.techniqueId())
                                 .anyMatch(id -> id.startsWith("T1046") || id.startsWith("T1595"))));
+    }
+
+    @Test
+    void threatSubmitted_withATrace_itsClassificationContinuesTheTrace() {
+        Threat threat = Threat.forFinding(
+                ingestion
+                        .ingest(SampleFindings.read("guardduty/Backdoor_EC2_C_CActivity.B.json"), Instant.now())
+                        .findings()
+                        .getFirst(),
+                "corr-trace",
+                Instant.now());
+        TraceContext root = TraceContext.newRoot();
+
+        bus.publish(ThreatSubmitted.of(threat, Instant.now()), root);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(INVESTIGATION_DELIVERIES)
+                        .filteredOn(delivery -> delivery.event() instanceof ThreatClassificationComplete c
+                                && c.threatId().equals(threat.threatId()))
+                        .singleElement()
+                        .satisfies(delivery ->
+                                assertThat(delivery.trace().traceId()).isEqualTo(root.traceId())));
     }
 
     @Test

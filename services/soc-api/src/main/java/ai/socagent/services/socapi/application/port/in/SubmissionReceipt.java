@@ -1,4 +1,4 @@
-package ai.socagent.services.socapi.application;
+package ai.socagent.services.socapi.application.port.in;
 
 import ai.socagent.domain.finding.FindingFormat;
 import ai.socagent.domain.threat.Threat;

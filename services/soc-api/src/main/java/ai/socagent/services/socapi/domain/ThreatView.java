@@ -1,4 +1,4 @@
-package ai.socagent.services.socapi.application;
+package ai.socagent.services.socapi.domain;
 
 import ai.socagent.domain.audit.AuditEntry;
 import ai.socagent.domain.classification.Classification;

@@ -1,0 +1,6 @@
+package ai.socagent.fixturecleanlib;
+
+/** The fixture library's port. */
+public interface CleanPort {
+    void put(String value);
+}

@@ -1,0 +1,3 @@
+package ai.socagent.fixturecleanlib.domain;
+
+public record CleanValue(String value) {}

@@ -1,0 +1,3 @@
+package ai.socagent.fixturelib.config;
+
+public record LibraryProperties(String bucket) {}

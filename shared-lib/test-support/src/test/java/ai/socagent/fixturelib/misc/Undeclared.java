@@ -1,0 +1,4 @@
+package ai.socagent.fixturelib.misc;
+
+/** Deliberately breaks the rules: a class in a package the declaration does not name. */
+public final class Undeclared {}

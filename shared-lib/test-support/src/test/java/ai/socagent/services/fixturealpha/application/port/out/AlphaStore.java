@@ -1,0 +1,3 @@
+package ai.socagent.services.fixturealpha.application.port.out;
+
+public interface AlphaStore {}

@@ -1,0 +1,3 @@
+package ai.socagent.services.fixturealpha.config;
+
+public record AlphaProperties(int limit) {}

@@ -1,0 +1,3 @@
+package ai.socagent.services.fixtureclean.domain;
+
+public record Greeting(String text) {}
