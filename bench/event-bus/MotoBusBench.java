@@ -38,6 +38,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -81,6 +82,8 @@ public final class MotoBusBench {
                         .endpointOverride(endpoint).region(region).credentialsProvider(credentials).build();
                 SqsClient sqs = SqsClient.builder()
                         .endpointOverride(endpoint).region(region).credentialsProvider(credentials).build();
+                SqsAsyncClient sqsAsync = SqsAsyncClient.builder()
+                        .endpointOverride(endpoint).region(region).credentialsProvider(credentials).build();
                 SnsClient sns = SnsClient.builder()
                         .endpointOverride(endpoint).region(region).credentialsProvider(credentials).build();
                 DynamoDbClient dynamo = DynamoDbClient.builder()
@@ -104,7 +107,7 @@ public final class MotoBusBench {
                 ConcurrentHashMap<String, Round> rounds = new ConcurrentHashMap<>();
                 SqsEventSubscriptions.Settings defaults = SqsEventSubscriptions.Settings.defaults();
                 try (SqsEventSubscriptions subscriptions = SqsEventSubscriptions.create(
-                        sqs,
+                        sqsAsync,
                         definition,
                         bus::queueUrl,
                         EventCodec.create(),

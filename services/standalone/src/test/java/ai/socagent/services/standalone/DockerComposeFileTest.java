@@ -73,7 +73,7 @@ class DockerComposeFileTest {
         assertThat(build.get("args")).isEqualTo(Map.of("SERVICE", "standalone"));
         @SuppressWarnings("unchecked")
         Map<String, Object> environment = (Map<String, Object>) bootstrap.get("environment");
-        assertThat(environment).containsEntry("SOC_AWS_ENDPOINT", "http://localstack:4566");
+        assertThat(environment).containsEntry("SPRING_CLOUD_AWS_ENDPOINT", "http://localstack:4566");
         assertThat(dependsOn(BOOTSTRAP)).containsEntry("localstack", "service_healthy");
 
         fleet().forEach(service -> {
@@ -82,6 +82,8 @@ class DockerComposeFileTest {
             Map<String, Object> env =
                     (Map<String, Object>) services.get(service).get("environment");
             assertThat(env).as(service).containsEntry("SPRING_PROFILES_ACTIVE", "local");
+            // one spring-cloud-aws endpoint for all of the service's AWS clients
+            assertThat(env).as(service).containsEntry("SPRING_CLOUD_AWS_ENDPOINT", "http://localstack:4566");
             // the profile has a file to read in every service module
             assertThat(REPOSITORY.resolve("services/" + service + "/src/main/resources/application-local.yml"))
                     .as(service)

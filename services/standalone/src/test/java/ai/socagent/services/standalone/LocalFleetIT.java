@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -43,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The local mode of docker-compose.yml, without Docker: the bootstrap creates the bus, rules,
  * queues, tables, key and buckets in the emulator (moto here, LocalStack in compose), then soc-api
  * and threat-classifier start as two separate Spring applications with the {@code local} profile
- * and the environment compose gives them ({@code SOC_AWS_ENDPOINT}, {@code AWS_REGION}, {@code
- * SOC_REDIS_URI}, {@code SOC_OPENSEARCH_URI}: the classifier's knowledge base is OpenSearch there). A finding posted to soc-api comes back classified: soc-api -> EventBridge ->
+ * and the environment compose gives them ({@code SPRING_CLOUD_AWS_ENDPOINT}, {@code
+ * SPRING_CLOUD_AWS_REGION_STATIC}, {@code SPRING_CLOUD_AWS_CREDENTIALS_*}: spring-cloud-aws builds every
+ * AWS client from them; {@code SOC_REDIS_URI}, {@code SOC_OPENSEARCH_URI}: the classifier's knowledge base is OpenSearch there). A finding posted to soc-api comes back classified: soc-api -> EventBridge ->
  * SQS -> threat-classifier -> EventBridge -> SQS -> soc-api.
  *
  * <p>Every name gets a per-run suffix so runs sharing the emulator never collide; each application
@@ -102,16 +103,17 @@ class LocalFleetIT {
 
     /** One service as compose runs it: profile local, compose's environment, its own config files. */
     private static ConfigurableApplicationContext start(Class<?> application, String name) throws Exception {
-        AwsCredentialsProvider credentials = aws.credentials();
+        AwsCredentials credentials = aws.credentials().resolveCredentials();
         return new SpringApplicationBuilder(application)
                 .profiles("local")
-                .initializers(context -> context.getBeanFactory().registerSingleton("testAwsCredentials", credentials))
                 .run(
                         "--spring.config.location=" + configLocation(application),
                         "--server.port=0",
-                        // what docker-compose.yml sets in the environment
-                        "--SOC_AWS_ENDPOINT=" + aws.endpoint(),
-                        "--AWS_REGION=" + aws.region().id(),
+                        // what docker-compose.yml sets in the environment: one endpoint for every client
+                        "--SPRING_CLOUD_AWS_ENDPOINT=" + aws.endpoint(),
+                        "--SPRING_CLOUD_AWS_REGION_STATIC=" + aws.region().id(),
+                        "--SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY=" + credentials.accessKeyId(),
+                        "--SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY=" + credentials.secretAccessKey(),
                         "--SOC_REDIS_URI=" + TestBackends.redis().uri(),
                         "--SOC_OPENSEARCH_URI=" + TestBackends.openSearch().uri(),
                         "--SOC_KMS_KEY_ID=" + settings.kmsAlias(),

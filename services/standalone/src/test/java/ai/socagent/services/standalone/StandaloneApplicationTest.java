@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The standalone mode boots the fleet in one JVM and replays the bundled samples through the API's use case. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,6 +27,16 @@ class StandaloneApplicationTest {
 
     @Autowired
     private SampleFindingReplay replay;
+
+    @Autowired
+    private ApplicationContext context;
+
+    /** The embedded default needs no AWS: not one SDK client, nothing that could ask for a region or credentials. */
+    @Test
+    void standalone_hasNoAwsClient() {
+        assertThat(context.getBeanNamesForType(SdkClient.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(S3Client.class)).isEmpty();
+    }
 
     @Test
     void startUp_replaysEverySampleWithoutRejection() {

@@ -21,6 +21,11 @@ import ai.socagent.agentruntime.prompt.OutputValidator;
 import ai.socagent.agentruntime.prompt.PromptBuilder;
 import ai.socagent.domain.agent.AgentName;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.awspring.cloud.autoconfigure.AwsAsyncClientCustomizer;
+import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
@@ -32,12 +37,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
@@ -57,11 +60,13 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  *       start); the runtime itself knows no agent's rules.
  * </ul>
  *
- * Every bean backs off when the application defines its own. The Bedrock clients take the
- * application's {@link AwsCredentialsProvider} bean when there is exactly one, otherwise the
- * default chain.
+ * Every bean backs off when the application defines its own. The Bedrock clients are built through
+ * spring-cloud-aws's {@link AwsClientBuilderConfigurer}: endpoint, region and credentials from {@code
+ * spring.cloud.aws.*} like every other AWS client of the fleet, per client {@code
+ * spring.cloud.aws.bedrock-runtime.*} / {@code spring.cloud.aws.bedrock-agent-runtime.*} ({@link
+ * BedrockClientProperties}); call timeout and no SDK retries from {@link BedrockClients}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = AwsAutoConfiguration.class)
 @EnableConfigurationProperties(AgentRuntimeProperties.class)
 public class AgentRuntimeAutoConfiguration {
 
@@ -172,11 +177,6 @@ public class AgentRuntimeAutoConfiguration {
                 cache.redis().retryInterval());
     }
 
-    static AwsCredentialsProvider credentials(ObjectProvider<AwsCredentialsProvider> credentials) {
-        return credentials.getIfUnique(
-                () -> DefaultCredentialsProvider.builder().build());
-    }
-
     static MeterRegistry registry(ObjectProvider<MeterRegistry> meters) {
         return meters.getIfUnique(() -> Metrics.globalRegistry);
     }
@@ -185,15 +185,28 @@ public class AgentRuntimeAutoConfiguration {
     @ConditionalOnProperty(prefix = PREFIX, name = "mode", havingValue = "converse")
     static class Converse {
 
+        @Bean
+        @ConfigurationProperties("spring.cloud.aws.bedrock-runtime")
+        BedrockClientProperties bedrockRuntimeClientProperties() {
+            return new BedrockClientProperties();
+        }
+
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         BedrockRuntimeClient bedrockRuntimeClient(
-                AgentRuntimeProperties properties, ObjectProvider<AwsCredentialsProvider> credentials) {
-            return BedrockClients.runtime(
-                    Region.of(properties.region()),
-                    credentials(credentials),
-                    Optional.ofNullable(properties.endpoint()),
-                    properties.resilience().callTimeout());
+                AgentRuntimeProperties properties,
+                AwsClientBuilderConfigurer configurer,
+                @Qualifier("bedrockRuntimeClientProperties") BedrockClientProperties client,
+                ObjectProvider<AwsConnectionDetails> connectionDetails,
+                ObjectProvider<AwsSyncClientCustomizer> syncCustomizers) {
+            var builder = configurer.configureSyncClient(
+                    BedrockRuntimeClient.builder(),
+                    client,
+                    connectionDetails.getIfAvailable(),
+                    null,
+                    syncCustomizers.orderedStream());
+            return BedrockClients.forThePort(builder, properties.resilience().callTimeout())
+                    .build();
         }
 
         @Bean
@@ -220,15 +233,28 @@ public class AgentRuntimeAutoConfiguration {
     @ConditionalOnProperty(prefix = PREFIX, name = "mode", havingValue = "agents")
     static class Agents {
 
+        @Bean
+        @ConfigurationProperties("spring.cloud.aws.bedrock-agent-runtime")
+        BedrockClientProperties bedrockAgentRuntimeClientProperties() {
+            return new BedrockClientProperties();
+        }
+
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         BedrockAgentRuntimeAsyncClient bedrockAgentRuntimeAsyncClient(
-                AgentRuntimeProperties properties, ObjectProvider<AwsCredentialsProvider> credentials) {
-            return BedrockClients.agents(
-                    Region.of(properties.region()),
-                    credentials(credentials),
-                    Optional.ofNullable(properties.endpoint()),
-                    properties.resilience().callTimeout());
+                AgentRuntimeProperties properties,
+                AwsClientBuilderConfigurer configurer,
+                @Qualifier("bedrockAgentRuntimeClientProperties") BedrockClientProperties client,
+                ObjectProvider<AwsConnectionDetails> connectionDetails,
+                ObjectProvider<AwsAsyncClientCustomizer> asyncCustomizers) {
+            var builder = configurer.configureAsyncClient(
+                    BedrockAgentRuntimeAsyncClient.builder(),
+                    client,
+                    connectionDetails.getIfAvailable(),
+                    null,
+                    asyncCustomizers.orderedStream());
+            return BedrockClients.forThePort(builder, properties.resilience().callTimeout())
+                    .build();
         }
 
         @Bean

@@ -7,10 +7,8 @@ import ai.socagent.domain.agent.AgentName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -22,13 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the agent runtime ({@code soc.agent-runtime.*}).
+ * Settings of the agent runtime ({@code soc.agent-runtime.*}). The Bedrock clients' endpoint, region
+ * and credentials are spring-cloud-aws's ({@code spring.cloud.aws.*}, per client {@code
+ * spring.cloud.aws.bedrock-runtime.*} and {@code spring.cloud.aws.bedrock-agent-runtime.*}).
  *
  * @param mode {@code offline} (default: the offline engine answers, no network), {@code converse}
  *     (Bedrock Converse, model per agent and severity) or {@code agents} (Bedrock Agents, one
  *     agent alias per agent and environment)
- * @param region the Bedrock region; default {@code us-east-1}
- * @param endpoint overrides the Bedrock endpoint; for tests and emulators only
  * @param models model ids of Converse mode
  * @param environment picks the agent aliases of this environment from {@code agents}; default
  *     {@code local}
@@ -43,8 +41,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("soc.agent-runtime")
 public record AgentRuntimeProperties(
         Mode mode,
-        @NotBlank String region,
-        URI endpoint,
         @Valid Models models,
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,31}") String environment,
         Map<String, Map<AgentName, @Valid AgentAlias>> agents,
@@ -56,7 +52,6 @@ public record AgentRuntimeProperties(
 
     public AgentRuntimeProperties {
         mode = mode == null ? Mode.OFFLINE : mode;
-        region = region == null ? "us-east-1" : region;
         models = models == null ? new Models(null, null, null, null) : models;
         environment = environment == null ? "local" : environment;
         agents = agents == null ? Map.of() : copy(agents);

@@ -17,6 +17,9 @@ import ai.socagent.agentruntime.model.ResilientModelPort;
 import ai.socagent.agentruntime.model.SharedResponseCache;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,12 @@ class AgentRuntimeAutoConfigurationTest {
 
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AgentRuntimeAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(
+                        AwsAutoConfiguration.class,
+                        CredentialsProviderAutoConfiguration.class,
+                        RegionProviderAutoConfiguration.class,
+                        AgentRuntimeAutoConfiguration.class))
+                .withPropertyValues("spring.cloud.aws.region.static=us-east-1")
                 .withBean(
                         AwsCredentialsProvider.class,
                         () -> StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
@@ -76,8 +84,8 @@ class AgentRuntimeAutoConfigurationTest {
     void converseMode_givesTheCachedResilientConversePortOnTheConfiguredEndpoint() {
         runner().withPropertyValues(
                         "soc.agent-runtime.mode=converse",
-                        "soc.agent-runtime.region=eu-west-1",
-                        "soc.agent-runtime.endpoint=http://127.0.0.1:9",
+                        "spring.cloud.aws.bedrock-runtime.region=eu-west-1",
+                        "spring.cloud.aws.bedrock-runtime.endpoint=http://127.0.0.1:9",
                         "soc.agent-runtime.models.fast=fast-model",
                         "soc.agent-runtime.models.deep=deep-model",
                         "soc.agent-runtime.budget.daily=1000",
@@ -94,6 +102,51 @@ class AgentRuntimeAutoConfigurationTest {
                     assertThat(properties.models().routing().fastModelId()).isEqualTo("fast-model");
                     assertThat(properties.resilience().settings().maxAttempts()).isEqualTo(2);
                     assertThat(context).doesNotHaveBean(BedrockAgentRuntimeAsyncClient.class);
+                });
+    }
+
+    @Test
+    void bedrockClients_followTheFleetsOneEndpointRegionAndCredentialsSettings() {
+        String[] fleet = {
+            "spring.cloud.aws.endpoint=http://127.0.0.1:15566",
+            "spring.cloud.aws.region.static=eu-central-1",
+            "spring.cloud.aws.credentials.access-key=fleet-key",
+            "spring.cloud.aws.credentials.secret-key=fleet-secret"
+        };
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        AwsAutoConfiguration.class,
+                        CredentialsProviderAutoConfiguration.class,
+                        RegionProviderAutoConfiguration.class,
+                        AgentRuntimeAutoConfiguration.class))
+                .withPropertyValues(fleet)
+                .withPropertyValues("soc.agent-runtime.mode=converse")
+                .run(context -> {
+                    var settings = context.getBean(BedrockRuntimeClient.class).serviceClientConfiguration();
+                    assertThat(settings.endpointOverride()).hasValue(URI.create("http://127.0.0.1:15566"));
+                    assertThat(settings.region().id()).isEqualTo("eu-central-1");
+                    assertThat(settings.credentialsProvider()
+                                    .resolveIdentity()
+                                    .join()
+                                    .accessKeyId())
+                            .isEqualTo("fleet-key");
+                    assertThat(settings.overrideConfiguration().apiCallTimeout())
+                            .hasValue(Duration.ofSeconds(30));
+                });
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        AwsAutoConfiguration.class,
+                        CredentialsProviderAutoConfiguration.class,
+                        RegionProviderAutoConfiguration.class,
+                        AgentRuntimeAutoConfiguration.class))
+                .withPropertyValues(fleet)
+                .withPropertyValues(ALL_AGENTS_IN_PROD)
+                .withPropertyValues("soc.agent-runtime.mode=agents", "soc.agent-runtime.environment=prod")
+                .run(context -> {
+                    var settings = context.getBean(BedrockAgentRuntimeAsyncClient.class)
+                            .serviceClientConfiguration();
+                    assertThat(settings.endpointOverride()).hasValue(URI.create("http://127.0.0.1:15566"));
+                    assertThat(settings.region().id()).isEqualTo("eu-central-1");
                 });
     }
 

@@ -32,7 +32,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,9 +45,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Wires a {@link ContextStore} and its three repositories: the embedded store by default, DynamoDB
- * with {@code soc.context-store.backend=dynamodb} (the {@link DynamoDbClient} bean comes from the
- * service, for example the spring-cloud-aws DynamoDB starter). Every bean backs off when the
- * application defines its own.
+ * with {@code soc.context-store.backend=dynamodb} (the {@link DynamoDbClient}, {@link
+ * DynamoDbStreamsClient} and {@link S3Client} beans come from spring-cloud-aws's {@code
+ * spring.cloud.aws.*} settings, {@link ContextStoreAwsClientsAutoConfiguration}, unless the service
+ * defines its own). Every bean backs off when the application defines its own.
  *
  * <p>With {@code soc.context-store.cache.enabled=true} the store it builds is wrapped in a {@link
  * CachingContextStore} over a {@link TieredContextCache} bean (L1 Caffeine, plus a {@link
@@ -144,9 +144,6 @@ public class ContextStoreAutoConfiguration {
                 ObjectProvider<Clock> clock,
                 ObjectProvider<TieredContextCache> cache,
                 ObjectProvider<ContextStoreDax> dax) {
-            if (properties.dynamodb().provisionTables()) {
-                ContextTableProvisioner.create(client, tables).provision();
-            }
             ContextStoreDax l3 = dax.getIfAvailable();
             return cached(
                     DynamoDbContextStore.create(
@@ -159,6 +156,25 @@ public class ContextStoreAutoConfiguration {
                                             properties.dynamodb().maxAttempts())
                                     : null),
                     cache);
+        }
+
+        /**
+         * With {@code dynamodb.provision-tables}: the context tables (and the stream archiver's lease
+         * table) created when the context starts, before anything uses them.
+         */
+        @Bean
+        @ConditionalOnProperty(prefix = PREFIX + ".dynamodb", name = "provision-tables", havingValue = "true")
+        ContextStoreProvisioning contextTableProvisioning(
+                ContextStoreProperties properties, DynamoDbClient client, ContextTables tables) {
+            return new ContextStoreProvisioning("the context tables", () -> {
+                ContextTableProvisioner.create(client, tables).provision();
+                if (properties.archive().streamArchiver().enabled()) {
+                    DynamoDbShardLeases.provisionTable(
+                            client,
+                            properties.tableName(
+                                    properties.archive().streamArchiver().leaseTable()));
+                }
+            });
         }
 
         /** L3: a DAX client for the store, with the region and credentials of the application's client. */
@@ -177,8 +193,6 @@ public class ContextStoreAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     static class Archiving {
 
-        private final AtomicBoolean provisioned = new AtomicBoolean();
-
         @Bean
         @ConditionalOnMissingBean
         ContextArchive contextArchive(
@@ -189,6 +203,29 @@ public class ContextStoreAutoConfiguration {
             }
             return S3ContextArchive.create(
                     s3(properties, s3), properties.bucketName(archive.contextBucket()), archive.kmsKeyId(), tables);
+        }
+
+        /**
+         * With {@code archive.provision-buckets} and the S3 archive: the two buckets created when the
+         * context starts, before anything writes to them.
+         */
+        @Bean
+        @ConditionalOnProperty(prefix = PREFIX + ".archive", name = "provision-buckets", havingValue = "true")
+        ContextStoreProvisioning archiveBucketProvisioning(
+                ContextStoreProperties properties, ObjectProvider<S3Client> s3) {
+            ContextStoreProperties.Archive archive = properties.archive();
+            if (archive.backend() == ContextStoreProperties.ArchiveBackend.LOCAL) {
+                return new ContextStoreProvisioning("no bucket (local archive)", () -> {});
+            }
+            S3Client client = s3(properties, s3);
+            return new ContextStoreProvisioning(
+                    "the archive buckets",
+                    () -> S3ArchiveProvisioner.create(
+                                    client,
+                                    properties.bucketName(archive.contextBucket()),
+                                    properties.bucketName(archive.evidenceBucket()),
+                                    archive.kmsKeyId())
+                            .provision());
         }
 
         @Bean
@@ -230,39 +267,37 @@ public class ContextStoreAutoConfiguration {
             return ContextArchiveSchedules.purgeEvery(properties.archive().purgeInterval(), store, archive);
         }
 
-        /** The stream archiver of AgentContextTable; its checkpoints live in the archive bucket. */
-        @Bean(destroyMethod = "close")
+        /**
+         * The stream archiver of AgentContextTable, made and started with the context (after the
+         * provisioning); its checkpoints live in the archive bucket.
+         */
+        @Bean
         @ConditionalOnMissingBean
         @ConditionalOnProperty(prefix = PREFIX, name = "backend", havingValue = "dynamodb")
         @ConditionalOnProperty(prefix = PREFIX + ".archive.stream-archiver", name = "enabled", havingValue = "true")
-        AgentContextStreamArchiver agentContextStreamArchiver(
+        AgentContextStreamArchiving agentContextStreamArchiving(
                 ContextStoreProperties properties,
                 ContextTables tables,
                 DynamoDbClient dynamoDb,
-                ObjectProvider<DynamoDbStreamsClient> streams,
+                DynamoDbStreamsClient streams,
                 ObjectProvider<S3Client> s3,
                 ContextArchive archive,
-                ObjectProvider<Clock> clock,
-                ContextStore store) {
-            // the store parameter orders this after the store, which may provision the tables first
+                ObjectProvider<Clock> clock) {
             ContextStoreProperties.Archive settings = properties.archive();
-            DynamoDbStreamsClient own = streams.getIfAvailable();
-            DynamoDbStreamsClient streamsClient = own != null ? own : streamsClientLike(dynamoDb);
-            AgentContextStreamArchiver archiver = AgentContextStreamArchiver.create(
-                    streamsClient,
-                    AgentContextStreamArchiver.streamArnOf(dynamoDb, tables),
-                    archive,
-                    S3StreamCheckpointStore.create(
-                            s3(properties, s3), properties.bucketName(settings.contextBucket()), settings.kmsKeyId()),
-                    AgentContextStreamArchiver.InitialPosition.valueOf(
-                            settings.streamArchiver().initialPosition().toUpperCase(java.util.Locale.ROOT)),
-                    clock.getIfUnique(Clock::systemUTC),
-                    shardLeases(properties, dynamoDb));
-            if (own == null) {
-                archiver.owning(streamsClient);
-            }
-            archiver.start(settings.streamArchiver().pollInterval());
-            return archiver;
+            S3Client checkpoints = s3(properties, s3);
+            Clock now = clock.getIfUnique(Clock::systemUTC);
+            return new AgentContextStreamArchiving(
+                    () -> AgentContextStreamArchiver.create(
+                            streams,
+                            AgentContextStreamArchiver.streamArnOf(dynamoDb, tables),
+                            archive,
+                            S3StreamCheckpointStore.create(
+                                    checkpoints, properties.bucketName(settings.contextBucket()), settings.kmsKeyId()),
+                            AgentContextStreamArchiver.InitialPosition.valueOf(
+                                    settings.streamArchiver().initialPosition().toUpperCase(java.util.Locale.ROOT)),
+                            now,
+                            shardLeases(properties, dynamoDb)),
+                    settings.streamArchiver().pollInterval());
         }
 
         /** One archiver per shard across the instances of the service: leases in DynamoDB. */
@@ -270,9 +305,6 @@ public class ContextStoreAutoConfiguration {
             ContextStoreProperties.StreamArchiver settings =
                     properties.archive().streamArchiver();
             String table = properties.tableName(settings.leaseTable());
-            if (properties.dynamodb().provisionTables()) {
-                DynamoDbShardLeases.provisionTable(dynamoDb, table);
-            }
             return DynamoDbShardLeases.create(
                     dynamoDb, table, leaseOwner(), settings.leaseDuration(), settings.heartbeatPeriod());
         }
@@ -288,18 +320,7 @@ public class ContextStoreAutoConfiguration {
             return host + "/" + java.util.UUID.randomUUID();
         }
 
-        /** A streams client with the region, credentials and endpoint of the application's DynamoDB client. */
-        private static DynamoDbStreamsClient streamsClientLike(DynamoDbClient dynamoDb) {
-            var settings = dynamoDb.serviceClientConfiguration();
-            var builder = DynamoDbStreamsClient.builder().region(settings.region());
-            if (settings.credentialsProvider() != null) {
-                builder.credentialsProvider(settings.credentialsProvider());
-            }
-            settings.endpointOverride().ifPresent(builder::endpointOverride);
-            return builder.build();
-        }
-
-        private S3Client s3(ContextStoreProperties properties, ObjectProvider<S3Client> s3) {
+        private static S3Client s3(ContextStoreProperties properties, ObjectProvider<S3Client> s3) {
             S3Client client = s3.getIfAvailable();
             ContextStoreProperties.Archive archive = properties.archive();
             if (client == null) {
@@ -308,14 +329,6 @@ public class ContextStoreAutoConfiguration {
             }
             if (archive.kmsKeyId() == null) {
                 throw new IllegalStateException(PREFIX + ".archive.kms-key-id must be set for the S3 archive");
-            }
-            if (archive.provisionBuckets() && provisioned.compareAndSet(false, true)) {
-                S3ArchiveProvisioner.create(
-                                client,
-                                properties.bucketName(archive.contextBucket()),
-                                properties.bucketName(archive.evidenceBucket()),
-                                archive.kmsKeyId())
-                        .provision();
             }
             return client;
         }

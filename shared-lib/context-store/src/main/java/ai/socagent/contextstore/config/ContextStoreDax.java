@@ -14,6 +14,13 @@ import software.amazon.dax.Configuration;
  * (item cache for GetItem, query cache for Query), write-through for PutItem/UpdateItem. Kept in a
  * holder of its own so it is never a second {@link DynamoDbClient} bean for the application.
  *
+ * <p>The one client the fleet still builds itself, deliberately: {@code ClusterDaxClient} is no AWS
+ * SDK client builder, so spring-cloud-aws's {@code AwsClientBuilderConfigurer} cannot take it, and
+ * spring-cloud-aws's own DAX support ({@code spring.cloud.aws.dynamodb.dax.url}) would replace the
+ * application's only {@link DynamoDbClient}, which must stay plain for the calls DAX does not serve
+ * (DescribeTable, streams, TTL, the shard leases). It takes the region and credentials of that
+ * client, which the configurer built from {@code spring.cloud.aws.*}.
+ *
  * @param client the DAX client (a {@link DynamoDbClient})
  */
 public record ContextStoreDax(DynamoDbClient client) implements AutoCloseable {

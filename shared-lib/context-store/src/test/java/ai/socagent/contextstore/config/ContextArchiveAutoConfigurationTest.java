@@ -7,7 +7,6 @@ import ai.socagent.contextstore.Evidence;
 import ai.socagent.contextstore.EvidenceReceipt;
 import ai.socagent.contextstore.EvidenceStore;
 import ai.socagent.contextstore.InvestigationContextArchiver;
-import ai.socagent.contextstore.adapter.in.dynamodbstreams.AgentContextStreamArchiver;
 import ai.socagent.contextstore.adapter.out.local.LocalDirectoryContextArchive;
 import ai.socagent.contextstore.adapter.out.local.LocalDirectoryEvidenceStore;
 import ai.socagent.contextstore.adapter.out.s3.S3ContextArchive;
@@ -48,7 +47,7 @@ class ContextArchiveAutoConfigurationTest {
             assertThat(context).hasSingleBean(LocalDirectoryContextArchive.class);
             assertThat(context).hasSingleBean(LocalDirectoryEvidenceStore.class);
             assertThat(context).hasSingleBean(InvestigationContextArchiver.class);
-            assertThat(context).doesNotHaveBean(AgentContextStreamArchiver.class);
+            assertThat(context).doesNotHaveBean(AgentContextStreamArchiving.class);
             assertThat(context.getBean(ContextArchiveSchedules.class).active()).isTrue();
             ContextStoreProperties properties = context.getBean(ContextStoreProperties.class);
             assertThat(properties.archive().localDirectory()).isEqualTo(directory.resolve("data/archive"));

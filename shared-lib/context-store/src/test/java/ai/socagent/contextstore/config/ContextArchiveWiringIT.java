@@ -11,9 +11,12 @@ import ai.socagent.contextstore.ContextArchive;
 import ai.socagent.contextstore.ContextArchiveKeys;
 import ai.socagent.contextstore.ContextKeys;
 import ai.socagent.contextstore.ContextTables;
-import ai.socagent.contextstore.adapter.in.dynamodbstreams.AgentContextStreamArchiver;
 import ai.socagent.testsupport.backends.AwsEndpoint;
 import ai.socagent.testsupport.backends.TestBackends;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.s3.S3AutoConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,13 +24,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The aws-mode wiring end to end on moto: tables and buckets provisioned at start-up, the stream
+ * The aws-mode wiring end to end on moto, every client of the store (DynamoDB, DynamoDB Streams,
+ * S3) from spring-cloud-aws's one {@code spring.cloud.aws.endpoint} setting: tables and buckets
+ * provisioned at start-up, the stream
  * archiver running on its own schedule, and an item deleted from AgentContextTable showing up in
  * the archive bucket.
  */
@@ -43,9 +49,22 @@ class ContextArchiveWiringIT {
             String keyId = kms.createKey(b -> b.description("wiring " + environment))
                     .keyMetadata()
                     .keyId();
+            AwsCredentials credentials = aws.credentials().resolveCredentials();
             new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(ContextStoreAutoConfiguration.class))
+                    .withConfiguration(AutoConfigurations.of(
+                            RegionProviderAutoConfiguration.class,
+                            CredentialsProviderAutoConfiguration.class,
+                            AwsAutoConfiguration.class,
+                            S3AutoConfiguration.class,
+                            ContextStoreAwsClientsAutoConfiguration.class,
+                            ContextStoreAutoConfiguration.class))
                     .withPropertyValues(
+                            // the one setting: every client of the store (DynamoDB, Streams, S3) from it
+                            "spring.cloud.aws.endpoint=" + aws.endpoint(),
+                            "spring.cloud.aws.region.static=" + aws.region().id(),
+                            "spring.cloud.aws.credentials.access-key=" + credentials.accessKeyId(),
+                            "spring.cloud.aws.credentials.secret-key=" + credentials.secretAccessKey(),
+                            "spring.cloud.aws.s3.path-style-access-enabled=true",
                             "soc.context-store.backend=dynamodb",
                             "soc.context-store.environment=" + environment,
                             "soc.context-store.dynamodb.provision-tables=true",
@@ -53,10 +72,17 @@ class ContextArchiveWiringIT {
                             "soc.context-store.archive.provision-buckets=true",
                             "soc.context-store.archive.stream-archiver.enabled=true",
                             "soc.context-store.archive.stream-archiver.poll-interval=200ms")
-                    .withBean(DynamoDbClient.class, () -> dynamoDb)
-                    .withBean(S3Client.class, () -> s3)
                     .run(context -> {
-                        assertThat(context).hasNotFailed().hasSingleBean(AgentContextStreamArchiver.class);
+                        assertThat(context).hasNotFailed().hasSingleBean(AgentContextStreamArchiving.class);
+                        // provisioned when the context started (SmartLifecycle), not while its beans were made
+                        assertThat(context.getBeansOfType(ContextStoreProvisioning.class))
+                                .hasSize(2)
+                                .allSatisfy((name, provisioning) ->
+                                        assertThat(provisioning.isRunning()).isTrue());
+                        assertThat(context.getBean(AgentContextStreamArchiving.class)
+                                        .isRunning())
+                                .isTrue();
+                        assertThat(context.getBean(DynamoDbClient.class)).isNotSameAs(dynamoDb);
                         ContextTables tables = context.getBean(ContextTables.class);
                         AgentContextEntry entry = context.getBean(AgentContextRepository.class)
                                 .create(AgentContextEntry.of(
@@ -88,7 +114,6 @@ class ContextArchiveWiringIT {
                         assertThat(s3.getBucketVersioning(r -> r.bucket(environment + "-context-archive"))
                                         .statusAsString())
                                 .isEqualTo("Enabled");
-                        // inside: the context closes the client beans when it closes
                         tables.names().forEach(n -> dynamoDb.deleteTable(r -> r.tableName(n)));
                     });
             kms.scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(7));

@@ -24,9 +24,6 @@ import java.util.concurrent.ExecutionException;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.SqsAsyncClientBuilder;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsServiceClientConfiguration;
 
 /**
  * Consumes one service's SQS queue with a spring-cloud-aws {@link SqsMessageListenerContainer}
@@ -58,7 +55,6 @@ public final class SqsEventConsumer implements AutoCloseable {
     public static final String QUEUE_ATTRIBUTE = "source-queue";
 
     private final SqsAsyncClient sqs;
-    private final boolean ownsClient;
     private final QueueDefinition queue;
     private final String queueUrl;
     private final EventHandler handler;
@@ -69,8 +65,7 @@ public final class SqsEventConsumer implements AutoCloseable {
     private final StallWatchdog watchdog;
 
     private SqsEventConsumer(Builder builder) {
-        this.ownsClient = builder.sqsAsync == null;
-        this.sqs = ownsClient ? asyncClientLike(builder.sqs) : builder.sqsAsync;
+        this.sqs = builder.sqsAsync;
         this.queue = builder.queue;
         this.queueUrl = builder.queueUrl;
         this.handler = builder.handler;
@@ -125,14 +120,11 @@ public final class SqsEventConsumer implements AutoCloseable {
         container.stop();
     }
 
-    /** Stops the consumer, ends its handler threads and closes the SQS client it created itself, if any. */
+    /** Stops the consumer and ends its handler threads; the SQS client is the caller's and stays open. */
     @Override
     public void close() {
         stop();
         handlerThreads.shutdown();
-        if (ownsClient) {
-            sqs.close();
-        }
     }
 
     /** How many times the watchdog found the consumer stalled and restarted its listener container. */
@@ -238,19 +230,6 @@ public final class SqsEventConsumer implements AutoCloseable {
         return count == null ? 1 : Integer.parseInt(count.toString());
     }
 
-    /**
-     * An async client to the same endpoint, region and credentials as {@code sync}, for callers that
-     * hand over only an {@link SqsClient} (the listener container needs an {@link SqsAsyncClient}).
-     */
-    static SqsAsyncClient asyncClientLike(SqsClient sync) {
-        SqsServiceClientConfiguration configuration = sync.serviceClientConfiguration();
-        SqsAsyncClientBuilder builder = SqsAsyncClient.builder()
-                .region(configuration.region())
-                .credentialsProvider(configuration.credentialsProvider());
-        configuration.endpointOverride().ifPresent(builder::endpointOverride);
-        return builder.build();
-    }
-
     /** The rules decided on a retry or a dead letter: thrown to the container's error handler. */
     private static final class OutcomeException extends RuntimeException {
         @Serial
@@ -277,7 +256,6 @@ public final class SqsEventConsumer implements AutoCloseable {
 
     /** Builder of {@link SqsEventConsumer}; every field but the tuning ones is required. */
     public static final class Builder {
-        private SqsClient sqs;
         private SqsAsyncClient sqsAsync;
         private QueueDefinition queue;
         private String queueUrl;
@@ -294,21 +272,9 @@ public final class SqsEventConsumer implements AutoCloseable {
 
         private Builder() {}
 
-        /**
-         * The SQS client the listener container uses. Preferred over {@link #sqs(SqsClient)}: the
-         * consumer neither creates nor closes a client then.
-         */
+        /** The SQS client the listener container uses (the caller's: the consumer does not close it). */
         public Builder sqs(SqsAsyncClient value) {
             this.sqsAsync = value;
-            return this;
-        }
-
-        /**
-         * A synchronous client instead: the consumer creates an {@link SqsAsyncClient} with the same
-         * endpoint, region and credentials, and closes it on {@link #close()}.
-         */
-        public Builder sqs(SqsClient value) {
-            this.sqs = value;
             return this;
         }
 
@@ -383,7 +349,7 @@ public final class SqsEventConsumer implements AutoCloseable {
         }
 
         public SqsEventConsumer build() {
-            if ((sqs == null && sqsAsync == null) || queue == null || idempotency == null || handler == null) {
+            if (sqsAsync == null || queue == null || idempotency == null || handler == null) {
                 throw new IllegalStateException("sqs, queue, idempotency and handler are required");
             }
             if (queueUrl == null || deadLetterQueueUrl == null) {

@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.context.SmartLifecycle;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@link EventSubscriptions} of the aws mode: each subscription starts an {@link SqsEventConsumer} (a
@@ -31,7 +30,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class SqsEventSubscriptions implements EventSubscriptions, SmartLifecycle, AutoCloseable {
 
     private final SqsAsyncClient sqs;
-    private final boolean ownsClient;
     private final RoutingDefinition definition;
     private final Function<String, String> queueUrls;
     private final EventCodec codec;
@@ -60,7 +58,6 @@ public final class SqsEventSubscriptions implements EventSubscriptions, SmartLif
 
     private SqsEventSubscriptions(
             SqsAsyncClient sqs,
-            boolean ownsClient,
             RoutingDefinition definition,
             Function<String, String> queueUrls,
             EventCodec codec,
@@ -68,7 +65,6 @@ public final class SqsEventSubscriptions implements EventSubscriptions, SmartLif
             Settings settings,
             EventTracing tracing) {
         this.sqs = sqs;
-        this.ownsClient = ownsClient;
         this.definition = definition;
         this.queueUrls = queueUrls;
         this.codec = codec;
@@ -89,36 +85,12 @@ public final class SqsEventSubscriptions implements EventSubscriptions, SmartLif
             IdempotencyStore idempotency,
             Settings settings,
             EventTracing tracing) {
-        return new SqsEventSubscriptions(sqs, false, definition, queueUrls, codec, idempotency, settings, tracing);
+        return new SqsEventSubscriptions(sqs, definition, queueUrls, codec, idempotency, settings, tracing);
     }
 
-    /**
-     * Subscriptions as {@link #create(SqsAsyncClient, RoutingDefinition, Function, EventCodec,
-     * IdempotencyStore, Settings, EventTracing)}, but on an {@link SqsAsyncClient} created with the
-     * endpoint, region and credentials of {@code sqs} (closed by {@link #close()}).
-     */
+    /** Subscriptions consumed with {@code sqs}, tracing with {@link EventTracing#global()}. */
     public static SqsEventSubscriptions create(
-            SqsClient sqs,
-            RoutingDefinition definition,
-            Function<String, String> queueUrls,
-            EventCodec codec,
-            IdempotencyStore idempotency,
-            Settings settings,
-            EventTracing tracing) {
-        return new SqsEventSubscriptions(
-                SqsEventConsumer.asyncClientLike(sqs),
-                true,
-                definition,
-                queueUrls,
-                codec,
-                idempotency,
-                settings,
-                tracing);
-    }
-
-    /** Subscriptions on a client like {@code sqs}, tracing with {@link EventTracing#global()}. */
-    public static SqsEventSubscriptions create(
-            SqsClient sqs,
+            SqsAsyncClient sqs,
             RoutingDefinition definition,
             Function<String, String> queueUrls,
             EventCodec codec,
@@ -176,9 +148,6 @@ public final class SqsEventSubscriptions implements EventSubscriptions, SmartLif
         stop();
         consumers.values().forEach(SqsEventConsumer::close);
         consumers.clear();
-        if (ownsClient) {
-            sqs.close();
-        }
     }
 
     private void all(Consumer<SqsEventConsumer> action) {

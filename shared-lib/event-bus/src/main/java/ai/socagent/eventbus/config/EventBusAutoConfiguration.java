@@ -42,8 +42,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * DeadLetterOperations} (the DLQ inspector); the aws mode needs an {@link SqsClient} bean for them and
  * finds queues by {@code <logical name><soc.event-bus.aws.queue-suffix>} unless {@code
  * soc.event-bus.aws.queue-urls.<name>} gives the URL. Its subscriptions consume with spring-cloud-aws
- * listener containers on the {@link SqsAsyncClient} bean when there is one. Every bean backs off when
- * the application defines its own.
+ * listener containers on the {@link SqsAsyncClient} bean (the spring-cloud-aws SQS starter's). The
+ * clients come from {@code spring.cloud.aws.*} ({@link EventBusAwsClientsAutoConfiguration}). Every
+ * bean backs off when the application defines its own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(EventBusProperties.class)
@@ -207,8 +208,7 @@ public class EventBusAutoConfiguration {
         @ConditionalOnMissingBean
         @ConditionalOnBean(SqsClient.class)
         SqsEventSubscriptions sqsEventSubscriptions(
-                SqsClient sqs,
-                ObjectProvider<SqsAsyncClient> sqsAsync,
+                SqsAsyncClient sqsAsync,
                 RoutingDefinition definition,
                 SqsQueueUrls queueUrls,
                 EventCodec codec,
@@ -222,12 +222,8 @@ public class EventBusAutoConfiguration {
                     retryPolicy(properties),
                     properties.idempotencyTtl(),
                     aws.waitTimeSeconds());
-            // The listener containers run on the application's SqsAsyncClient (the spring-cloud-aws
-            // starter's, say); without one, on a client like its SqsClient, closed with the bean.
-            SqsAsyncClient async = sqsAsync.getIfAvailable();
-            return async != null
-                    ? SqsEventSubscriptions.create(async, definition, queueUrls, codec, idempotency, settings, tracing)
-                    : SqsEventSubscriptions.create(sqs, definition, queueUrls, codec, idempotency, settings, tracing);
+            // The listener containers run on the spring-cloud-aws SQS starter's SqsAsyncClient.
+            return SqsEventSubscriptions.create(sqsAsync, definition, queueUrls, codec, idempotency, settings, tracing);
         }
 
         @Bean

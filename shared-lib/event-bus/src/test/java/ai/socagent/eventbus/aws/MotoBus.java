@@ -7,6 +7,7 @@ import ai.socagent.testsupport.backends.TestBackends;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -16,8 +17,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class MotoBus implements AutoCloseable {
 
-    /** The emulator's endpoint and the EventBridge, SQS and SNS clients the bootstrapper needs. */
-    public record Clients(AwsEndpoint aws, EventBridgeClient events, SqsClient sqs, SnsClient sns)
+    /**
+     * The emulator's endpoint, the EventBridge, SQS and SNS clients the bootstrapper needs, and the
+     * async SQS client the subscriptions consume with (a service gets it from the SQS starter).
+     */
+    public record Clients(
+            AwsEndpoint aws, EventBridgeClient events, SqsClient sqs, SnsClient sns, SqsAsyncClient sqsAsync)
             implements AutoCloseable {
 
         @Override
@@ -25,6 +30,7 @@ public final class MotoBus implements AutoCloseable {
             events.close();
             sqs.close();
             sns.close();
+            sqsAsync.close();
         }
     }
 
@@ -48,7 +54,8 @@ public final class MotoBus implements AutoCloseable {
                 aws,
                 aws.configure(EventBridgeClient.builder()).build(),
                 aws.configure(SqsClient.builder()).build(),
-                aws.configure(SnsClient.builder()).build());
+                aws.configure(SnsClient.builder()).build(),
+                aws.configure(SqsAsyncClient.builder()).build());
     }
 
     /**

@@ -45,7 +45,7 @@ class SqsDeadLetterOperationsIT extends DeadLetterOperationsContract {
     void bootstrap() {
         bus = MotoBus.bootstrap(clients, DEFINITION, "d");
         subscriptions = SqsEventSubscriptions.create(
-                clients.sqs(),
+                clients.sqsAsync(),
                 DEFINITION,
                 bus::queueUrl,
                 EventCodec.create(),

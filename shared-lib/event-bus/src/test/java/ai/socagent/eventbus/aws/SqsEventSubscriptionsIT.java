@@ -57,7 +57,7 @@ class SqsEventSubscriptionsIT {
     void bootstrap() {
         bus = MotoBus.bootstrap(clients, DEFINITION, "s");
         subscriptions = SqsEventSubscriptions.create(
-                clients.sqs(),
+                clients.sqsAsync(),
                 DEFINITION,
                 bus.queueUrls(),
                 EventCodec.create(),

@@ -67,7 +67,7 @@ class SqsEventTracingIT {
     void bootstrap() {
         bus = MotoBus.bootstrap(clients, DEFINITION, "t");
         subscriptions = SqsEventSubscriptions.create(
-                clients.sqs(),
+                clients.sqsAsync(),
                 DEFINITION,
                 bus.queueUrls(),
                 EventCodec.create(),

@@ -34,6 +34,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 class EventBusAutoConfigurationTest {
@@ -111,7 +112,7 @@ class EventBusAutoConfigurationTest {
     }
 
     @Test
-    void awsMode_withSqsClient_givesSqsSubscriptionsAndDeadLetterOperations() {
+    void awsMode_withSqsClients_givesSqsSubscriptionsAndDeadLetterOperations() {
         runner.withPropertyValues(
                         "soc.event-bus.mode=aws",
                         "soc.event-bus.aws.queue-suffix=-dev",
@@ -119,6 +120,13 @@ class EventBusAutoConfigurationTest {
                 .withBean(
                         SqsClient.class,
                         () -> SqsClient.builder()
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(AnonymousCredentialsProvider.create())
+                                .endpointOverride(URI.create("http://127.0.0.1:1"))
+                                .build())
+                .withBean(
+                        SqsAsyncClient.class,
+                        () -> SqsAsyncClient.builder()
                                 .region(Region.US_EAST_1)
                                 .credentialsProvider(AnonymousCredentialsProvider.create())
                                 .endpointOverride(URI.create("http://127.0.0.1:1"))

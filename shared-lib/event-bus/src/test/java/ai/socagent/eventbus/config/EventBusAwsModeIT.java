@@ -19,6 +19,10 @@ import ai.socagent.eventbus.aws.SqsEventSubscriptions;
 import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,13 +37,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
- * The aws mode as a service runs it: a Spring context with {@code soc.event-bus.mode=aws} and the
- * application's AWS clients pointed at the emulator, whose bean subscribes a handler to its queue.
+ * The aws mode as a service runs it: a Spring context with {@code soc.event-bus.mode=aws} and
+ * spring-cloud-aws's {@code spring.cloud.aws.endpoint} pointing every AWS client at the emulator, whose bean subscribes a handler to its queue.
  * Events go EventPublisher bean -> EventBridge rule -> SQS -> spring-cloud-aws listener container ->
  * handler; dead letters are read back through the DeadLetterOperations bean. The test bootstraps the
  * bus, rules and queues from rules.json first (a fresh, suffixed set per test).
@@ -77,28 +79,33 @@ class EventBusAwsModeIT {
         }
     }
 
-    /** A service in the aws mode: its own AWS client beans (each context closes its own), fast retries. */
+    /**
+     * A service in the aws mode: every AWS client from spring-cloud-aws (the SQS starter's, and the
+     * bus's own through its configurer) on the one endpoint, region and credentials setting; fast
+     * retries. Each context closes its own clients.
+     */
     private ApplicationContextRunner service() {
+        AwsCredentials credentials = clients.aws().credentials().resolveCredentials();
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(
+                        RegionProviderAutoConfiguration.class,
+                        CredentialsProviderAutoConfiguration.class,
+                        AwsAutoConfiguration.class,
+                        SqsAutoConfiguration.class,
+                        EventBusAwsClientsAutoConfiguration.class,
+                        EventBusAutoConfiguration.class))
                 .withPropertyValues(
+                        "spring.cloud.aws.endpoint=" + clients.aws().endpoint(),
+                        "spring.cloud.aws.region.static="
+                                + clients.aws().region().id(),
+                        "spring.cloud.aws.credentials.access-key=" + credentials.accessKeyId(),
+                        "spring.cloud.aws.credentials.secret-key=" + credentials.secretAccessKey(),
                         "soc.event-bus.mode=aws",
                         "soc.event-bus.bus-name=" + bus.busName(),
                         "soc.event-bus.aws.queue-suffix=" + bus.suffix(),
                         "soc.event-bus.aws.wait-time-seconds=1",
                         "soc.event-bus.retry.initial=10ms",
-                        "soc.event-bus.retry.max=50ms")
-                .withBean(
-                        EventBridgeClient.class,
-                        () -> clients.aws()
-                                .configure(EventBridgeClient.builder())
-                                .build())
-                .withBean(
-                        SqsClient.class,
-                        () -> clients.aws().configure(SqsClient.builder()).build())
-                .withBean(
-                        SqsAsyncClient.class,
-                        () -> clients.aws().configure(SqsAsyncClient.builder()).build());
+                        "soc.event-bus.retry.max=50ms");
     }
 
     @Test

@@ -6,17 +6,29 @@ import ai.socagent.contextstore.adapter.out.s3.S3ArchiveProvisioner;
 import ai.socagent.eventbus.aws.BootstrappedBus;
 import ai.socagent.eventbus.aws.DynamoDbIdempotencyStore;
 import ai.socagent.eventbus.aws.LocalBusBootstrapper;
+import ai.socagent.eventbus.config.EventBusAwsClientsAutoConfiguration;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.s3.S3AutoConfiguration;
+import io.awspring.cloud.autoconfigure.sns.SnsProperties;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -42,7 +54,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>From a shell or docker-compose's one-shot {@code bootstrap} service: {@code java -jar
  * standalone-exec.jar bootstrap [--endpoint URL] [--region R] [--environment local] [--suffix S]
  * [--kms-alias alias/soc-local] [--topic-targets-as-queues]}; the endpoint defaults to {@code
- * SOC_AWS_ENDPOINT}, the region to {@code AWS_REGION}, credentials to the SDK's default chain.
+ * SPRING_CLOUD_AWS_ENDPOINT}, the region to {@code SPRING_CLOUD_AWS_REGION_STATIC} (else {@code
+ * AWS_REGION}), credentials to spring-cloud-aws's ({@code SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY} /
+ * {@code _SECRET_KEY}, else the SDK's default chain). It builds no client itself: a non-web Spring
+ * context gives it the fleet's clients from {@code spring.cloud.aws.*} ({@link Clients}).
  */
 public final class LocalAwsBootstrap {
 
@@ -97,40 +112,102 @@ public final class LocalAwsBootstrap {
 
     private LocalAwsBootstrap() {}
 
-    /** Creates whatever of it is missing, with {@code credentials}; safe to repeat and to run concurrently. */
+    /**
+     * Creates whatever of it is missing, with {@code credentials} (null: spring-cloud-aws's, from
+     * {@code spring.cloud.aws.credentials.*} or the SDK's default chain); safe to repeat and to run
+     * concurrently. The clients are those of the fleet, from a non-web Spring context with {@code
+     * spring.cloud.aws.endpoint} and {@code spring.cloud.aws.region.static} set from {@code settings}.
+     */
     public static Result run(Settings settings, AwsCredentialsProvider credentials) {
-        RoutingDefinition definition = RoutingDefinitions.bundled();
-        try (EventBridgeClient events = client(EventBridgeClient.builder(), settings, credentials);
-                SqsClient sqs = client(SqsClient.builder(), settings, credentials);
-                SnsClient sns = client(SnsClient.builder(), settings, credentials);
-                DynamoDbClient dynamo = client(DynamoDbClient.builder(), settings, credentials);
-                KmsClient kms = client(KmsClient.builder(), settings, credentials);
-                S3Client s3 = client(S3Client.builder().forcePathStyle(true), settings, credentials)) {
-            LocalBusBootstrapper bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
-            if (settings.topicTargetsAsQueues()) {
-                bootstrapper = bootstrapper.withTopicTargetsAsQueues();
-            }
-            BootstrappedBus bus;
-            try {
-                bus = bootstrapper.bootstrap(definition, settings.busSuffix());
-            } catch (ResourceAlreadyExistsException createdMeanwhile) {
-                // a concurrent run created the bus between our look-up and our create: look again
-                bus = bootstrapper.bootstrap(definition, settings.busSuffix());
-            }
-
-            ContextTables tables = ContextTables.forEnvironment(settings.environment());
-            ContextTableProvisioner.create(dynamo, tables).provision();
-            DynamoDbIdempotencyStore.createTable(dynamo, settings.idempotencyTable());
-            dynamo.waiter().waitUntilTableExists(b -> b.tableName(settings.idempotencyTable()));
-            List<String> tableNames = new ArrayList<>(tables.names());
-            tableNames.add(settings.idempotencyTable());
-
-            String keyArn = kmsKey(kms, settings.kmsAlias());
-            String archive = settings.bucketName("context-archive");
-            String evidence = settings.bucketName("investigation-evidence");
-            S3ArchiveProvisioner.create(s3, archive, evidence, keyArn).provision();
-            return new Result(bus, List.copyOf(tableNames), keyArn, List.of(archive, evidence));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(Clients.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false);
+        if (credentials != null) {
+            application.initializers(
+                    context -> context.getBeanFactory().registerSingleton("bootstrapCredentials", credentials));
         }
+        // arguments, not default properties: they win over the standalone application.yml
+        try (ConfigurableApplicationContext context = application.run(
+                "--spring.cloud.aws.endpoint=" + settings.endpoint(),
+                "--spring.cloud.aws.region.static=" + settings.region().id(),
+                "--spring.cloud.aws.s3.enabled=true",
+                "--spring.cloud.aws.s3.path-style-access-enabled=true",
+                "--soc.event-bus.mode=aws",
+                "--spring.main.register-shutdown-hook=false",
+                "--spring.main.lazy-initialization=true")) {
+            return run(
+                    settings,
+                    context.getBean(EventBridgeClient.class),
+                    context.getBean(SqsClient.class),
+                    context.getBean(SnsClient.class),
+                    context.getBean(DynamoDbClient.class),
+                    context.getBean(KmsClient.class),
+                    context.getBean(S3Client.class));
+        }
+    }
+
+    /**
+     * The bootstrap's clients, all from {@code spring.cloud.aws.*}: the event bus's (EventBridge, SQS,
+     * DynamoDB), spring-cloud-aws's S3 starter's, and SNS and KMS clients through the same configurer
+     * (spring-cloud-aws's SNS starter needs an {@code sns-message-manager} the SDK BOM's version does
+     * not publish; {@code spring.cloud.aws.sns.endpoint/region} still apply). Deliberately no
+     * {@code @Configuration}: the standalone application's component scan must not find it.
+     */
+    @ImportAutoConfiguration({
+        RegionProviderAutoConfiguration.class,
+        CredentialsProviderAutoConfiguration.class,
+        AwsAutoConfiguration.class,
+        S3AutoConfiguration.class,
+        EventBusAwsClientsAutoConfiguration.class
+    })
+    @EnableConfigurationProperties(SnsProperties.class)
+    static class Clients {
+
+        @Bean(destroyMethod = "close")
+        SnsClient snsClient(AwsClientBuilderConfigurer configurer, SnsProperties properties) {
+            return configurer.configure(SnsClient.builder(), properties, null).build();
+        }
+
+        @Bean(destroyMethod = "close")
+        KmsClient kmsClient(AwsClientBuilderConfigurer configurer) {
+            return configurer.configure(KmsClient.builder()).build();
+        }
+    }
+
+    private static Result run(
+            Settings settings,
+            EventBridgeClient events,
+            SqsClient sqs,
+            SnsClient sns,
+            DynamoDbClient dynamo,
+            KmsClient kms,
+            S3Client s3) {
+        RoutingDefinition definition = RoutingDefinitions.bundled();
+        LocalBusBootstrapper bootstrapper = LocalBusBootstrapper.create(events, sqs, sns);
+        if (settings.topicTargetsAsQueues()) {
+            bootstrapper = bootstrapper.withTopicTargetsAsQueues();
+        }
+        BootstrappedBus bus;
+        try {
+            bus = bootstrapper.bootstrap(definition, settings.busSuffix());
+        } catch (ResourceAlreadyExistsException createdMeanwhile) {
+            // a concurrent run created the bus between our look-up and our create: look again
+            bus = bootstrapper.bootstrap(definition, settings.busSuffix());
+        }
+
+        ContextTables tables = ContextTables.forEnvironment(settings.environment());
+        ContextTableProvisioner.create(dynamo, tables).provision();
+        DynamoDbIdempotencyStore.createTable(dynamo, settings.idempotencyTable());
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(settings.idempotencyTable()));
+        List<String> tableNames = new ArrayList<>(tables.names());
+        tableNames.add(settings.idempotencyTable());
+
+        String keyArn = kmsKey(kms, settings.kmsAlias());
+        String archive = settings.bucketName("context-archive");
+        String evidence = settings.bucketName("investigation-evidence");
+        S3ArchiveProvisioner.create(s3, archive, evidence, keyArn).provision();
+        return new Result(bus, List.copyOf(tableNames), keyArn, List.of(archive, evidence));
     }
 
     /** The ARN of the key {@code alias} names; creates key and alias when there is none. */
@@ -159,14 +236,6 @@ public final class LocalAwsBootstrap {
                 .findFirst();
     }
 
-    private static <B extends AwsClientBuilder<B, C>, C> C client(
-            B builder, Settings settings, AwsCredentialsProvider credentials) {
-        return builder.endpointOverride(settings.endpoint())
-                .region(settings.region())
-                .credentialsProvider(credentials)
-                .build();
-    }
-
     /** {@code bootstrap [--endpoint URL] [--region R] [--environment E] [--suffix S] [--kms-alias A] [--topic-targets-as-queues]}. */
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
@@ -176,8 +245,10 @@ public final class LocalAwsBootstrap {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String endpoint = System.getenv("SOC_AWS_ENDPOINT");
-        String region = Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1");
+        String endpoint = System.getenv("SPRING_CLOUD_AWS_ENDPOINT");
+        String region = Optional.ofNullable(System.getenv("SPRING_CLOUD_AWS_REGION_STATIC"))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
+                .orElse("us-east-1");
         String environment = null;
         String suffix = null;
         String alias = null;
@@ -204,20 +275,17 @@ public final class LocalAwsBootstrap {
             }
         }
         if (endpoint == null || endpoint.isBlank()) {
-            return usage(err, "no endpoint: set SOC_AWS_ENDPOINT or --endpoint (LocalStack, moto; never AWS)");
+            return usage(err, "no endpoint: set SPRING_CLOUD_AWS_ENDPOINT or --endpoint (LocalStack, moto; never AWS)");
         }
         Settings settings =
                 new Settings(URI.create(endpoint), Region.of(region), environment, suffix, alias, topicsAsQueues);
-        try (DefaultCredentialsProvider credentials =
-                DefaultCredentialsProvider.builder().build()) {
-            Result result = run(settings, credentials);
-            out.println("bootstrapped " + settings.endpoint() + ": bus "
-                    + result.bus().busName() + ", "
-                    + result.bus().queueUrls().size() + " queues, "
-                    + result.bus().topicArns().size() + " topics, "
-                    + result.bus().ruleArns().size() + " rules; tables " + result.tables() + "; key "
-                    + settings.kmsAlias() + " = " + result.kmsKeyArn() + "; buckets " + result.buckets());
-        }
+        Result result = run(settings, null);
+        out.println("bootstrapped " + settings.endpoint() + ": bus "
+                + result.bus().busName() + ", "
+                + result.bus().queueUrls().size() + " queues, "
+                + result.bus().topicArns().size() + " topics, "
+                + result.bus().ruleArns().size() + " rules; tables " + result.tables() + "; key "
+                + settings.kmsAlias() + " = " + result.kmsKeyArn() + "; buckets " + result.buckets());
         return 0;
     }
 

@@ -13,7 +13,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -37,11 +36,14 @@ final class ConverseFake implements AutoCloseable {
     }
 
     BedrockRuntimeClient client(Duration timeout) {
-        return BedrockClients.runtime(
-                Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-                Optional.of(URI.create(server.baseUrl())),
-                timeout);
+        return BedrockClients.forThePort(
+                        BedrockRuntimeClient.builder()
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("AKIDTEST", "secret")))
+                                .endpointOverride(URI.create(server.baseUrl())),
+                        timeout)
+                .build();
     }
 
     /** A Converse response body whose assistant message is {@code text}. */

@@ -80,7 +80,8 @@ class ConverseModeTest {
 
     @DynamicPropertySource
     static void bedrock(DynamicPropertyRegistry registry) {
-        registry.add("soc.agent-runtime.endpoint", BEDROCK::baseUrl);
+        registry.add("spring.cloud.aws.bedrock-runtime.endpoint", BEDROCK::baseUrl);
+        registry.add("spring.cloud.aws.region.static", () -> "us-east-1");
     }
 
     @TestConfiguration

@@ -33,7 +33,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,11 +60,14 @@ class BedrockAgentsModelTest {
     @BeforeAll
     static void start() {
         server.start();
-        client = BedrockClients.agents(
-                Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
-                Optional.of(URI.create(server.baseUrl())),
-                Duration.ofSeconds(5));
+        client = BedrockClients.forThePort(
+                        BedrockAgentRuntimeAsyncClient.builder()
+                                .region(Region.US_EAST_1)
+                                .credentialsProvider(StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("AKIDTEST", "secret")))
+                                .endpointOverride(URI.create(server.baseUrl())),
+                        Duration.ofSeconds(5))
+                .build();
     }
 
     @AfterAll
