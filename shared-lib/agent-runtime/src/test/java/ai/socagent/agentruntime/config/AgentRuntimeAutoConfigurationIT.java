@@ -7,6 +7,9 @@ import ai.socagent.agentruntime.budget.TokenLedger;
 import ai.socagent.agentruntime.model.SharedResponseCache;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.testsupport.backends.TestBackends;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,8 +22,13 @@ class AgentRuntimeAutoConfigurationIT {
         String redis = TestBackends.redis().uri().toString();
         String prefix = TestBackends.uniqueName("ctx-budget") + ":";
         ApplicationContextRunner runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AgentRuntimeAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(
+                        RegionProviderAutoConfiguration.class,
+                        CredentialsProviderAutoConfiguration.class,
+                        AwsAutoConfiguration.class,
+                        AgentRuntimeAutoConfiguration.class))
                 .withPropertyValues(
+                        "spring.cloud.aws.region.static=us-east-1",
                         "soc.agent-runtime.mode=converse",
                         "soc.agent-runtime.cache.redis.enabled=true",
                         "soc.agent-runtime.cache.redis.uri=" + redis,
