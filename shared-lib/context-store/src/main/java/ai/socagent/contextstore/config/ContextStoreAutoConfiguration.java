@@ -38,6 +38,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -222,7 +223,8 @@ public class ContextStoreAutoConfiguration {
             return new InvestigationContextArchiver(investigations, archive, clock.getIfUnique(Clock::systemUTC));
         }
 
-        @Bean(destroyMethod = "close")
+        /** The purge schedule: a SmartLifecycle, started with the context and stopped before the store closes. */
+        @Bean
         @ConditionalOnMissingBean
         @ConditionalOnProperty(prefix = PREFIX, name = "backend", havingValue = "embedded", matchIfMissing = true)
         ContextArchiveSchedules contextArchiveSchedules(
@@ -261,8 +263,17 @@ public class ContextStoreAutoConfiguration {
             if (own == null) {
                 archiver.owning(streamsClient);
             }
-            archiver.start(settings.streamArchiver().pollInterval());
             return archiver;
+        }
+
+        /** Polls the stream while the context runs: started on refresh, stopped (leases given back) on close. */
+        @Bean
+        @ConditionalOnProperty(prefix = PREFIX, name = "backend", havingValue = "dynamodb")
+        @ConditionalOnProperty(prefix = PREFIX + ".archive.stream-archiver", name = "enabled", havingValue = "true")
+        SmartLifecycle agentContextStreamArchiverLifecycle(
+                AgentContextStreamArchiver archiver, ContextStoreProperties properties) {
+            return new StreamArchiverLifecycle(
+                    archiver, properties.archive().streamArchiver().pollInterval());
         }
 
         /** One archiver per shard across the instances of the service: leases in DynamoDB. */

@@ -42,8 +42,8 @@ import org.springframework.context.annotation.Configuration;
  * offline by default, Bedrock Converse or Agents); without one it answers offline. It contributes
  * its severity floor to that port's output policy ({@link AgentOutputPolicy}). Its offline engine
  * asks the {@link KnowledgeBase} of the knowledge base's auto-configuration ({@code
- * soc.knowledge-base.mode}: embedded Lucene by default, OpenSearch in the local profile), once
- * that has loaded ATT&CK ({@link KnowledgeBaseStartup}).
+ * soc.knowledge-base.mode}: embedded Lucene by default, OpenSearch in the local profile), which
+ * loads ATT&CK when the context starts, before the bus delivers ({@link KnowledgeBaseStartup}).
  *
  * <p>No bean here backs off for another ({@code @ConditionalOnMissingBean} is for
  * auto-configurations): the standalone assembly imports this configuration next to soc-api's and
@@ -53,12 +53,12 @@ import org.springframework.context.annotation.Configuration;
 public class ThreatClassifierConfiguration {
 
     /**
-     * The knowledge base's technique ranking. Taking the start-up report makes the knowledge base
-     * load ATT&CK (or find it loaded) before the classifier exists, so no finding is classified
-     * against an empty index.
+     * The knowledge base's technique ranking. The knowledge base loads ATT&CK (or finds it loaded)
+     * in its start-up lifecycle ({@link KnowledgeBaseStartup#PHASE}), before the bus delivers the
+     * first finding, so no finding is classified against an empty index.
      */
     @Bean
-    TechniqueSearchPort techniqueSearch(KnowledgeBase knowledgeBase, KnowledgeBaseStartup loaded) {
+    TechniqueSearchPort techniqueSearch(KnowledgeBase knowledgeBase) {
         return new KnowledgeBaseTechniqueSearch(knowledgeBase);
     }
 

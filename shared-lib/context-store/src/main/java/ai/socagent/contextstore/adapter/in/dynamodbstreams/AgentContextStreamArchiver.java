@@ -366,8 +366,13 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** True between {@link #start} and {@link #stop} (or {@link #close}). */
+    public synchronized boolean isPolling() {
+        return scheduler != null;
+    }
+
+    /** Stops polling; a poll in flight finishes its page. The leases stay held until {@link #close}. */
+    public void stop() {
         ScheduledExecutorService running;
         synchronized (this) {
             running = scheduler;
@@ -382,6 +387,11 @@ public final class AgentContextStreamArchiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
         leases.close();
         List<AutoCloseable> resources;
         synchronized (this) {
