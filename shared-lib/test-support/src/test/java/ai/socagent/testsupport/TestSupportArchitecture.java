@@ -13,6 +13,6 @@ public final class TestSupportArchitecture implements ModuleArchitecture {
     @Override
     public Architecture architecture() {
         return LibraryArchitecture.library("ai.socagent.testsupport")
-                .withTooling("architecture", "backends", "faults", "services");
+                .withTooling("architecture", "backends", "faults", "metadata", "services");
     }
 }

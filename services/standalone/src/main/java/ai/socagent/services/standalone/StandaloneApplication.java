@@ -1,18 +1,22 @@
 package ai.socagent.services.standalone;
 
 import ai.socagent.services.standalone.bootstrap.LocalAwsBootstrap;
+import ai.socagent.services.standalone.config.StandaloneServices;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /**
  * The embedded default: every service of the fleet in one JVM, no AWS account, no Docker.
  *
- * <p>Scanning {@code ai.socagent.services} picks up each service's own configuration, so the
- * standalone mode runs the same beans as the fleet; only the adapters differ (embedded instead
- * of AWS), chosen by configuration.
+ * <p>The services are composed explicitly: {@link StandaloneServices} imports each service's own
+ * configuration, so the standalone mode runs the same beans as the fleet; only the adapters differ
+ * (embedded instead of AWS), chosen by configuration. Scanning covers this module's own package
+ * only.
  */
-@SpringBootApplication(scanBasePackages = "ai.socagent.services")
+@SpringBootApplication
+@Import(StandaloneServices.class)
 public class StandaloneApplication {
 
     /**

@@ -3,7 +3,6 @@ package ai.socagent.agentruntime.config;
 import ai.socagent.agentruntime.adapter.out.bedrock.BedrockAgentsModel;
 import ai.socagent.agentruntime.adapter.out.bedrock.BedrockClients;
 import ai.socagent.agentruntime.adapter.out.bedrock.BedrockConverseModel;
-import ai.socagent.agentruntime.adapter.out.redis.AgentRuntimeRedis;
 import ai.socagent.agentruntime.adapter.out.redis.RedisResponseCache;
 import ai.socagent.agentruntime.adapter.out.redis.RedisTokenLedger;
 import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
@@ -33,7 +32,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,6 +39,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
@@ -49,7 +48,8 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  *
  * <ul>
  *   <li>{@link TokenLedger}: in memory, or Redis ({@code budget.ledger=redis}) shared by the fleet;
- *       {@link TokenBudget} over it.
+ *       {@link TokenBudget} over it. Redis is the application's one connection ({@code
+ *       spring.data.redis.*}), shared with the response cache and the context store's cache tiers.
  *   <li>{@link ModelPort}: in {@code offline} mode (the default) an {@link OfflineModelPort}, no
  *       network; in {@code converse} / {@code agents} mode a {@link CachingModelPort} (L1 Caffeine,
  *       L2 Redis with {@code cache.redis.enabled=true}) over a {@link ResilientModelPort} over
@@ -74,20 +74,23 @@ public class AgentRuntimeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TokenLedger tokenLedger(AgentRuntimeProperties properties, ObjectProvider<Clock> clock) {
+    TokenLedger tokenLedger(
+            AgentRuntimeProperties properties, ObjectProvider<Clock> clock, ObjectProvider<StringRedisTemplate> redis) {
         AgentRuntimeProperties.Budget budget = properties.budget();
         if (budget.ledger() == AgentRuntimeProperties.Ledger.MEMORY) {
             return new InMemoryTokenLedger(clock.getIfUnique(Clock::systemUTC));
         }
-        String uri = budget.redisUri() != null
-                ? budget.redisUri()
-                : properties.cache().redis().uri();
-        if (uri == null) {
-            throw new IllegalStateException(PREFIX + ".budget.redis-uri (or " + PREFIX
-                    + ".cache.redis.uri) must be set when " + PREFIX + ".budget.ledger=redis");
+        return new RedisTokenLedger(sharedRedis(redis, PREFIX + ".budget.ledger=redis"), budget.keyPrefix());
+    }
+
+    /** The application's one Redis connection (spring.data.redis.*), as Spring Boot's string template. */
+    private static StringRedisTemplate sharedRedis(ObjectProvider<StringRedisTemplate> redis, String feature) {
+        StringRedisTemplate template = redis.getIfUnique();
+        if (template == null) {
+            throw new IllegalStateException(feature + " needs the application's Redis connection (spring.data.redis.*:"
+                    + " one connection factory and its StringRedisTemplate)");
         }
-        return new ClosingRedisTokenLedger(
-                AgentRuntimeRedis.create(uri, properties.cache().redis().commandTimeout()), budget.keyPrefix());
+        return template;
     }
 
     @Bean
@@ -127,24 +130,14 @@ public class AgentRuntimeAutoConfiguration {
         return new OfflineModelPort(registry(meters));
     }
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean(name = "agentRuntimeResponseCacheRedis")
-    @ConditionalOnProperty(prefix = PREFIX + ".cache.redis", name = "enabled", havingValue = "true")
-    AgentRuntimeRedis agentRuntimeResponseCacheRedis(AgentRuntimeProperties properties) {
-        AgentRuntimeProperties.Redis redis = properties.cache().redis();
-        if (redis.uri() == null) {
-            throw new IllegalStateException(
-                    PREFIX + ".cache.redis.uri must be set when " + PREFIX + ".cache.redis.enabled=true");
-        }
-        return AgentRuntimeRedis.create(redis.uri(), redis.commandTimeout());
-    }
-
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = PREFIX + ".cache.redis", name = "enabled", havingValue = "true")
     SharedResponseCache sharedResponseCache(
-            AgentRuntimeProperties properties, @Qualifier("agentRuntimeResponseCacheRedis") AgentRuntimeRedis redis) {
-        return new RedisResponseCache(redis, properties.cache().redis().keyPrefix());
+            AgentRuntimeProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+        return new RedisResponseCache(
+                sharedRedis(redis, PREFIX + ".cache.redis.enabled=true"),
+                properties.cache().redis().keyPrefix());
     }
 
     /** A model port with the resilience, budget, policy and cache layers over {@code model}. */
@@ -278,33 +271,6 @@ public class AgentRuntimeAutoConfiguration {
                     policy,
                     Optional.ofNullable(l2.getIfAvailable()),
                     registry(meters));
-        }
-    }
-
-    /** The Redis ledger that owns its connection and closes it with the context. */
-    static final class ClosingRedisTokenLedger implements TokenLedger, AutoCloseable {
-
-        private final AgentRuntimeRedis redis;
-        private final RedisTokenLedger ledger;
-
-        ClosingRedisTokenLedger(AgentRuntimeRedis redis, String prefix) {
-            this.redis = redis;
-            this.ledger = new RedisTokenLedger(redis, prefix);
-        }
-
-        @Override
-        public long add(String key, long tokens, java.time.Duration ttl) {
-            return ledger.add(key, tokens, ttl);
-        }
-
-        @Override
-        public long get(String key) {
-            return ledger.get(key);
-        }
-
-        @Override
-        public void close() {
-            redis.close();
         }
     }
 }

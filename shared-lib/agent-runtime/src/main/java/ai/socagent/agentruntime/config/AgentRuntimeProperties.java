@@ -56,7 +56,7 @@ public record AgentRuntimeProperties(
         environment = environment == null ? "local" : environment;
         agents = agents == null ? Map.of() : copy(agents);
         resilience = resilience == null ? new Resilience(null, null, null, null, null, null, null, null) : resilience;
-        budget = budget == null ? new Budget(null, null, null, null, null, null) : budget;
+        budget = budget == null ? new Budget(null, null, null, null, null) : budget;
         cache = cache == null ? new Cache(null, null, null, null) : cache;
         if (mode == Mode.AGENTS) {
             requireAliasesOf(environment, agents);
@@ -193,9 +193,8 @@ public record AgentRuntimeProperties(
      * @param perInvestigation tokens per investigation; default 200,000
      * @param investigationTtl how long an investigation's counter lives after its last call;
      *     default 30 days
-     * @param ledger {@code memory} (default, this JVM) or {@code redis} (shared by the fleet)
-     * @param redisUri the Redis of the {@code redis} ledger; default the response cache's
-     *     {@code cache.redis.uri}
+     * @param ledger {@code memory} (default, this JVM) or {@code redis} (shared by the fleet, over
+     *     the application's one Redis connection, {@code spring.data.redis.*})
      * @param keyPrefix prefix of the ledger's Redis keys; default {@code soc:token-budget:}
      */
     public record Budget(
@@ -203,14 +202,12 @@ public record AgentRuntimeProperties(
             @Positive Long perInvestigation,
             Duration investigationTtl,
             Ledger ledger,
-            String redisUri,
             String keyPrefix) {
         public Budget {
             daily = daily == null ? 5_000_000L : daily;
             perInvestigation = perInvestigation == null ? 200_000L : perInvestigation;
             investigationTtl = investigationTtl == null ? TokenBudget.DEFAULT_INVESTIGATION_TTL : investigationTtl;
             ledger = ledger == null ? Ledger.MEMORY : ledger;
-            redisUri = redisUri == null || redisUri.isBlank() ? null : redisUri;
             keyPrefix = keyPrefix == null ? "soc:token-budget:" : keyPrefix;
         }
     }
@@ -236,22 +233,19 @@ public record AgentRuntimeProperties(
             enabled = enabled == null ? Boolean.TRUE : enabled;
             ttl = ttl == null ? Duration.ofHours(1) : ttl;
             maximumSize = maximumSize == null ? 10_000L : maximumSize;
-            redis = redis == null ? new Redis(false, null, null, null, null) : redis;
+            redis = redis == null ? new Redis(false, null, null) : redis;
         }
     }
 
     /**
-     * @param enabled use Redis as the shared L2 tier (needs {@code uri})
-     * @param uri for example {@code redis://cache.internal:6379}
-     * @param commandTimeout a slower Redis command counts as an error; default 100 ms
+     * @param enabled use Redis as the shared L2 tier, over the application's one Redis connection
+     *     ({@code spring.data.redis.*}; command timeout {@code spring.data.redis.timeout}, default
+     *     100 ms)
      * @param retryInterval how long L2 is skipped after an error; default 5 s
      * @param keyPrefix prefix of the cache's Redis keys; default {@code soc:model-response:}
      */
-    public record Redis(
-            boolean enabled, String uri, Duration commandTimeout, Duration retryInterval, String keyPrefix) {
+    public record Redis(boolean enabled, Duration retryInterval, String keyPrefix) {
         public Redis {
-            uri = uri == null || uri.isBlank() ? null : uri;
-            commandTimeout = commandTimeout == null ? Duration.ofMillis(100) : commandTimeout;
             retryInterval = retryInterval == null ? Duration.ofSeconds(5) : retryInterval;
             keyPrefix = keyPrefix == null ? "soc:model-response:" : keyPrefix;
         }

@@ -2,6 +2,8 @@ package ai.socagent.agentruntime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.agentruntime.adapter.out.redis.RedisResponseCache;
+import ai.socagent.agentruntime.adapter.out.redis.RedisTokenLedger;
 import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
 import ai.socagent.agentruntime.model.SharedResponseCache;
@@ -12,7 +14,9 @@ import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /** The Redis beans of the auto-configuration against the real redis-server. */
 class AgentRuntimeAutoConfigurationIT {
@@ -26,21 +30,31 @@ class AgentRuntimeAutoConfigurationIT {
                         RegionProviderAutoConfiguration.class,
                         CredentialsProviderAutoConfiguration.class,
                         AwsAutoConfiguration.class,
-                        AgentRuntimeAutoConfiguration.class))
+                        AgentRuntimeAutoConfiguration.class,
+                        AgentRuntimeRedisAutoConfiguration.class,
+                        DataRedisAutoConfiguration.class))
                 .withPropertyValues(
                         "spring.cloud.aws.region.static=us-east-1",
                         "soc.agent-runtime.mode=converse",
                         "soc.agent-runtime.cache.redis.enabled=true",
-                        "soc.agent-runtime.cache.redis.uri=" + redis,
-                        "soc.agent-runtime.cache.redis.command-timeout=1s",
+                        "spring.data.redis.url=" + redis,
+                        "spring.data.redis.timeout=1s",
                         "soc.agent-runtime.budget.ledger=redis",
                         "soc.agent-runtime.budget.key-prefix=" + prefix,
                         "soc.agent-runtime.budget.per-investigation=100");
 
         runner.run(first -> runner.run(second -> {
             assertThat(first).hasSingleBean(SharedResponseCache.class);
-            assertThat(first.getBean(TokenLedger.class).getClass().getSimpleName())
-                    .isEqualTo("ClosingRedisTokenLedger");
+            assertThat(first).getBean(TokenLedger.class).isInstanceOf(RedisTokenLedger.class);
+            RedisConnectionFactory shared = first.getBean(RedisConnectionFactory.class);
+            assertThat(((RedisTokenLedger) first.getBean(TokenLedger.class))
+                            .template()
+                            .getConnectionFactory())
+                    .isSameAs(shared);
+            assertThat(((RedisResponseCache) first.getBean(SharedResponseCache.class))
+                            .template()
+                            .getConnectionFactory())
+                    .isSameAs(shared);
             first.getBean(TokenBudget.class).record(AgentName.THREAT_CLASSIFIER, "inv-1", "m", 60, 40);
 
             assertThat(second.getBean(TokenBudget.class).exhaustion("inv-1"))

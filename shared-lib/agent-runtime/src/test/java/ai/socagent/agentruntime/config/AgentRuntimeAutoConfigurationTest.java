@@ -212,10 +212,12 @@ class AgentRuntimeAutoConfigurationTest {
                         .hasStackTraceContaining("soc.agent-runtime.budget.daily"));
         runner().withPropertyValues("soc.agent-runtime.mode=converse", "soc.agent-runtime.cache.redis.enabled=true")
                 .run(context -> assertThat(context.getStartupFailure())
-                        .hasStackTraceContaining("soc.agent-runtime.cache.redis.uri must be set"));
+                        .hasStackTraceContaining("soc.agent-runtime.cache.redis.enabled=true needs the application's"
+                                + " Redis connection (spring.data.redis.*"));
         runner().withPropertyValues("soc.agent-runtime.budget.ledger=redis")
                 .run(context -> assertThat(context.getStartupFailure())
-                        .hasStackTraceContaining("soc.agent-runtime.budget.redis-uri"));
+                        .hasStackTraceContaining("soc.agent-runtime.budget.ledger=redis needs the application's"
+                                + " Redis connection (spring.data.redis.*"));
     }
 
     @Test

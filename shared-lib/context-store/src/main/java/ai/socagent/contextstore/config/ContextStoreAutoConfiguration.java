@@ -39,6 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -52,7 +53,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>With {@code soc.context-store.cache.enabled=true} the store it builds is wrapped in a {@link
  * CachingContextStore} over a {@link TieredContextCache} bean (L1 Caffeine, plus a {@link
- * ContextCache} L2 bean, Redis, when {@code soc.context-store.cache.l2.enabled=true}). A store the
+ * ContextCache} L2 bean, Redis, when {@code soc.context-store.cache.l2.enabled=true}, over the
+ * application's one Redis connection factory of {@code spring.data.redis.*}). A store the
  * application defines itself is not wrapped.
  */
 @AutoConfiguration
@@ -259,7 +261,8 @@ public class ContextStoreAutoConfiguration {
             return new InvestigationContextArchiver(investigations, archive, clock.getIfUnique(Clock::systemUTC));
         }
 
-        @Bean(destroyMethod = "close")
+        /** The purge schedule: a SmartLifecycle, started with the context and stopped before the store closes. */
+        @Bean
         @ConditionalOnMissingBean
         @ConditionalOnProperty(prefix = PREFIX, name = "backend", havingValue = "embedded", matchIfMissing = true)
         ContextArchiveSchedules contextArchiveSchedules(
@@ -346,13 +349,13 @@ public class ContextStoreAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         @ConditionalOnProperty(prefix = PREFIX + ".cache.l2", name = "enabled", havingValue = "true")
-        ContextCache contextL2Cache(ContextStoreProperties properties) {
-            ContextStoreProperties.L2 l2 = properties.cache().l2();
-            if (l2.redisUri() == null || l2.redisUri().isBlank()) {
-                throw new IllegalStateException(
-                        PREFIX + ".cache.l2.redis-uri must be set when " + PREFIX + ".cache.l2.enabled=true");
+        ContextCache contextL2Cache(ObjectProvider<LettuceConnectionFactory> redis) {
+            LettuceConnectionFactory shared = redis.getIfUnique();
+            if (shared == null) {
+                throw new IllegalStateException(PREFIX + ".cache.l2.enabled=true needs the application's Redis"
+                        + " connection (spring.data.redis.*: one Lettuce connection factory)");
             }
-            return RedisL2Cache.create(l2.redisUri(), l2.commandTimeout());
+            return RedisL2Cache.create(shared);
         }
 
         @Bean

@@ -196,7 +196,7 @@ public record ContextStoreProperties(
             boolean enabled, @Valid L1 l1, @Valid L2 l2) {
         public Cache {
             l1 = l1 == null ? new L1(null, null) : l1;
-            l2 = l2 == null ? new L2(false, null, null, null, null) : l2;
+            l2 = l2 == null ? new L2(false, null, null) : l2;
         }
     }
 
@@ -213,16 +213,14 @@ public record ContextStoreProperties(
     }
 
     /**
-     * @param enabled use Redis as L2 (needs {@code redis-uri})
-     * @param redisUri for example {@code redis://cache.internal:6379}
+     * @param enabled use Redis as L2, over the application's one Redis connection ({@code
+     *     spring.data.redis.*}; command timeout {@code spring.data.redis.timeout}, default 100 ms)
      * @param ttl longest an entry stays in L2; default 1 hour (never past the entry's own expiry)
-     * @param commandTimeout a slower Redis command counts as an error; default 100 ms
      * @param retryInterval how long L2 is skipped after an error; default 5 s
      */
-    public record L2(boolean enabled, String redisUri, Duration ttl, Duration commandTimeout, Duration retryInterval) {
+    public record L2(boolean enabled, Duration ttl, Duration retryInterval) {
         public L2 {
             ttl = ttl == null ? Duration.ofHours(1) : ttl;
-            commandTimeout = commandTimeout == null ? Duration.ofMillis(100) : commandTimeout;
             retryInterval = retryInterval == null ? Duration.ofSeconds(5) : retryInterval;
         }
     }

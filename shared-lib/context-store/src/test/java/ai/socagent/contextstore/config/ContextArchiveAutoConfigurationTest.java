@@ -3,6 +3,8 @@ package ai.socagent.contextstore.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.contextstore.ContextArchive;
+import ai.socagent.contextstore.ContextStore;
+import ai.socagent.contextstore.ContextTables;
 import ai.socagent.contextstore.Evidence;
 import ai.socagent.contextstore.EvidenceReceipt;
 import ai.socagent.contextstore.EvidenceStore;
@@ -61,11 +63,51 @@ class ContextArchiveAutoConfigurationTest {
     }
 
     @Test
+    void purgeSchedule_isALifecycle_runningWhileTheContextRuns_stoppedWhenItCloses() {
+        ContextArchiveSchedules[] schedules = new ContextArchiveSchedules[1];
+        runner().run(context -> {
+            schedules[0] = context.getBean(ContextArchiveSchedules.class);
+            assertThat(schedules[0].isRunning()).isTrue();
+        });
+        assertThat(schedules[0].isRunning()).isFalse();
+    }
+
+    @Test
+    void purgeSchedule_purgesOnlyBetweenStartAndStop() {
+        java.util.concurrent.atomic.AtomicInteger purges = new java.util.concurrent.atomic.AtomicInteger();
+        ContextStore store = (ContextStore) java.lang.reflect.Proxy.newProxyInstance(
+                ContextStore.class.getClassLoader(), new Class<?>[] {ContextStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("purgeExpired")) {
+                        return purges.incrementAndGet() * 0;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        ContextArchive archive =
+                LocalDirectoryContextArchive.create(directory.resolve("archive"), ContextTables.forEnvironment("t"));
+        ContextArchiveSchedules schedules = ContextArchiveSchedules.purgeEvery(Duration.ofMillis(10), store, archive);
+
+        assertThat(schedules.active()).isTrue();
+        assertThat(schedules.isRunning()).isFalse();
+        assertThat(purges).hasValue(0);
+        schedules.start();
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(purges.get()).isPositive());
+        } finally {
+            schedules.stop();
+        }
+        assertThat(schedules.isRunning()).isFalse();
+    }
+
+    @Test
     void purgeIntervalZero_schedulesNoPurge() {
         runner().withPropertyValues("soc.context-store.archive.purge-interval=0s")
-                .run(context -> assertThat(
-                                context.getBean(ContextArchiveSchedules.class).active())
-                        .isFalse());
+                .run(context -> {
+                    ContextArchiveSchedules schedules = context.getBean(ContextArchiveSchedules.class);
+                    assertThat(schedules.active()).isFalse();
+                    assertThat(schedules.isRunning()).isFalse();
+                });
     }
 
     @Test

@@ -27,7 +27,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -148,15 +151,19 @@ class ContextStoreAutoConfigurationTest {
     }
 
     @Test
-    void l2Enabled_withARedisUri_givesARedisL2ThatDoesNotConnectAtStartup() {
-        runner().withPropertyValues(
+    void l2Enabled_overTheSharedRedisConnection_givesARedisL2ThatDoesNotConnectAtStartup() {
+        runner().withConfiguration(AutoConfigurations.of(
+                        ContextStoreRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
+                .withPropertyValues(
                         "soc.context-store.cache.enabled=true",
                         "soc.context-store.cache.l2.enabled=true",
-                        "soc.context-store.cache.l2.redis-uri=redis://127.0.0.1:9",
-                        "soc.context-store.cache.l2.command-timeout=50ms")
+                        "spring.data.redis.url=redis://127.0.0.1:9",
+                        "spring.data.redis.timeout=50ms")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).getBean(ContextCache.class).isInstanceOf(RedisL2Cache.class);
+                    assertThat(((RedisL2Cache) context.getBean(ContextCache.class)).connectionFactory())
+                            .isSameAs(context.getBean(RedisConnectionFactory.class));
                     Instant at = Instant.parse("2026-11-26T12:00:00Z");
                     AgentContextRepository agents = context.getBean(AgentContextRepository.class);
                     agents.create(AgentContextEntry.of("agent", "s", at, "{}")
@@ -168,12 +175,48 @@ class ContextStoreAutoConfigurationTest {
     }
 
     @Test
-    void l2Enabled_withoutARedisUri_failsTheStartup() {
+    void l2Enabled_withoutARedisConnection_failsTheStartup() {
         runner().withPropertyValues("soc.context-store.cache.enabled=true", "soc.context-store.cache.l2.enabled=true")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure())
-                            .hasStackTraceContaining("soc.context-store.cache.l2.redis-uri must be set");
+                            .hasStackTraceContaining("needs the application's Redis connection (spring.data.redis.*");
+                });
+    }
+
+    @Test
+    void sharedRedisConnection_isMadeFailFast() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        ContextStoreRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
+                .run(context -> {
+                    LettuceConnectionFactory factory = context.getBean(LettuceConnectionFactory.class);
+                    var client = factory.getClientConfiguration();
+                    assertThat(client.getCommandTimeout())
+                            .isEqualTo(ContextStoreRedisAutoConfiguration.COMMAND_TIMEOUT);
+                    var options = client.getClientOptions().orElseThrow();
+                    assertThat(options.getDisconnectedBehavior())
+                            .isEqualTo(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+                    assertThat(options.getSocketOptions().getConnectTimeout())
+                            .isEqualTo(ContextStoreRedisAutoConfiguration.CONNECT_TIMEOUT);
+                    assertThat(client.getClientResources()
+                                    .orElseThrow()
+                                    .reconnectDelay()
+                                    .createDelay(20))
+                            .isEqualTo(ContextStoreRedisAutoConfiguration.MAX_RECONNECT_DELAY);
+                });
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        ContextStoreRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
+                .withPropertyValues("spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=3s")
+                .run(context -> {
+                    var client = context.getBean(LettuceConnectionFactory.class).getClientConfiguration();
+                    assertThat(client.getCommandTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(client.getClientOptions()
+                                    .orElseThrow()
+                                    .getSocketOptions()
+                                    .getConnectTimeout())
+                            .isEqualTo(Duration.ofSeconds(3));
                 });
     }
 

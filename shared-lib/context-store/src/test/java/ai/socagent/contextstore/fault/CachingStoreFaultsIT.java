@@ -14,6 +14,7 @@ import ai.socagent.contextstore.cache.CacheKey;
 import ai.socagent.contextstore.cache.CachingContextStore;
 import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.TieredContextCache;
+import ai.socagent.contextstore.config.ContextStoreRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.AwsEndpoint;
 import ai.socagent.testsupport.backends.TestBackends;
 import ai.socagent.testsupport.faults.FaultInjectingProxy;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -49,6 +51,7 @@ class CachingStoreFaultsIT {
     private static DynamoDbContextStore moto;
 
     private CaffeineL1Cache l1;
+    private LettuceConnectionFactory redis;
     private RedisL2Cache l2;
     private CachingContextStore store;
 
@@ -86,8 +89,9 @@ class CachingStoreFaultsIT {
         Clock clock = Clock.systemUTC();
         l1 = new CaffeineL1Cache(1_000, Duration.ofMinutes(5), clock);
         // a generous timeout: on a loaded machine a slow Redis would otherwise bypass L2 and prove nothing
-        l2 = RedisL2Cache.create(TestBackends.redis().uri().toString(), Duration.ofSeconds(2))
-                .connect();
+        redis = ContextStoreRedisAutoConfiguration.failFastConnectionFactory(
+                TestBackends.redis().uri().toString(), Duration.ofSeconds(2));
+        l2 = RedisL2Cache.create(redis).connect();
         TieredContextCache tiers = new TieredContextCache(
                 l1, l2, Duration.ofMinutes(10), Duration.ofSeconds(5), clock, new SimpleMeterRegistry());
         store = CachingContextStore.wrap(DynamoDbContextStore.create(throughProxy, TABLES), tiers);
@@ -98,6 +102,7 @@ class CachingStoreFaultsIT {
         proxy.clearFaults().resetCounts();
         store.close();
         l2.close();
+        redis.destroy();
     }
 
     private static CacheKey key(GlobalContextEntry entry) {

@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * Wires a {@link KnowledgeBase}: the embedded Lucene index by default ({@code
  * soc.knowledge-base.mode=embedded}, in {@code soc.knowledge-base.embedded.directory}), OpenSearch
  * with {@code soc.knowledge-base.mode=opensearch} ({@code soc.knowledge-base.opensearch.uri}). The
- * {@link KnowledgeBaseStartup} bean then indexes the shipped ATT&CK extract (skipped when that
- * release is already indexed) and the configured feeds. Every bean backs off when the application
+ * {@link KnowledgeBaseStartup} lifecycle then indexes, when the context starts, the shipped ATT&CK
+ * extract (skipped when that release is already indexed) and the configured feeds. Every bean backs off when the application
  * defines its own; an {@link AttackKnowledge} bean of the application is used instead of the
  * shipped extract.
  */
@@ -35,7 +35,7 @@ public class KnowledgeBaseAutoConfiguration {
     @ConditionalOnMissingBean
     KnowledgeBaseStartup knowledgeBaseStartup(
             KnowledgeBase knowledgeBase, KnowledgeBaseProperties properties, ObjectProvider<AttackKnowledge> attack) {
-        return KnowledgeBaseStartup.run(knowledgeBase, properties, () -> attack.getIfUnique(AttackKnowledge::embedded));
+        return KnowledgeBaseStartup.of(knowledgeBase, properties, () -> attack.getIfUnique(AttackKnowledge::embedded));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -20,13 +20,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * What the knowledge base loads when the application starts: the shipped ATT&CK extract (unless
- * that very extract, same release and content, is already indexed) and the configured feeds. Runs once, synchronously, when the
- * bean is created, so the application is not ready before its knowledge base is.
+ * that very extract, same release and content, is already indexed) and the configured feeds.
+ *
+ * <p>A {@link SmartLifecycle} of phase {@link #PHASE}: creating the bean loads nothing; the context's
+ * refresh runs the load once, synchronously, before the buses start delivering (the in-process bus
+ * and the SQS consumers start in later phases) and before the web server takes requests, so no
+ * finding is classified against an empty index and the application is not ready before its
+ * knowledge base is. A failed load fails the start-up.
  */
-public final class KnowledgeBaseStartup {
+public final class KnowledgeBaseStartup implements SmartLifecycle {
+
+    /** Before the event bus ({@code DEFAULT_PHASE - 4096}) and the web server ({@code DEFAULT_PHASE - 1024}). */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 8192;
 
     private static final System.Logger LOG = System.getLogger(KnowledgeBaseStartup.class.getName());
     private static final int PROBLEMS_LOGGED = 5;
@@ -56,18 +65,67 @@ public final class KnowledgeBaseStartup {
             List<FeedLoad> feeds,
             Duration feedTime) {}
 
-    private final Report report;
+    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeBaseProperties properties;
+    private final Supplier<AttackKnowledge> attack;
+    private volatile Report report;
+    private volatile boolean running;
 
-    private KnowledgeBaseStartup(Report report) {
-        this.report = report;
+    private KnowledgeBaseStartup(
+            KnowledgeBase knowledgeBase, KnowledgeBaseProperties properties, Supplier<AttackKnowledge> attack) {
+        this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.attack = Objects.requireNonNull(attack, "attack");
+    }
+
+    /** The load of what {@code properties} asks for into {@code knowledgeBase}, run by {@link #start()}. */
+    public static KnowledgeBaseStartup of(
+            KnowledgeBase knowledgeBase, KnowledgeBaseProperties properties, Supplier<AttackKnowledge> attack) {
+        return new KnowledgeBaseStartup(knowledgeBase, properties, attack);
     }
 
     /**
-     * Loads what {@code properties} asks for into {@code knowledgeBase}.
+     * Loads now, outside a Spring context.
      *
      * @throws IllegalStateException when a feed is missing, unreadable or of an unknown format
      */
     public static KnowledgeBaseStartup run(
+            KnowledgeBase knowledgeBase, KnowledgeBaseProperties properties, Supplier<AttackKnowledge> attack) {
+        KnowledgeBaseStartup startup = of(knowledgeBase, properties, attack);
+        startup.start();
+        return startup;
+    }
+
+    /**
+     * Loads once (a restarted context finds ATT&CK indexed and skips it).
+     *
+     * @throws IllegalStateException when a feed is missing, unreadable or of an unknown format
+     */
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        report = load(knowledgeBase, properties, attack);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private static Report load(
             KnowledgeBase knowledgeBase, KnowledgeBaseProperties properties, Supplier<AttackKnowledge> attack) {
         long start = System.nanoTime();
         String release = "";
@@ -116,13 +174,20 @@ public final class KnowledgeBaseStartup {
                                                             PROBLEMS_LOGGED,
                                                             result.problems().size())));
         }
-        return new KnowledgeBaseStartup(
-                new Report(release, indexed, attackTime, feeds, Duration.ofNanos(System.nanoTime() - start)));
+        return new Report(release, indexed, attackTime, feeds, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** What the start-up loaded. */
+    /**
+     * What the start-up loaded.
+     *
+     * @throws IllegalStateException before the load ran
+     */
     public Report report() {
-        return report;
+        Report loaded = report;
+        if (loaded == null) {
+            throw new IllegalStateException("the knowledge base has not been loaded yet (the context has not started)");
+        }
+        return loaded;
     }
 
     private static FeedLoadResult read(Path path) {

@@ -49,6 +49,32 @@ class KnowledgeBaseAutoConfigurationTest {
     }
 
     @Test
+    void startup_isALifecycle_loadingNothingUntilStarted() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        try (LuceneKnowledgeBase knowledgeBase = LuceneKnowledgeBase.inMemory()) {
+            KnowledgeBaseStartup startup = KnowledgeBaseStartup.of(
+                    knowledgeBase, new KnowledgeBaseProperties(null, null, null, null, null), () -> {
+                        reads.incrementAndGet();
+                        return AttackKnowledge.embedded();
+                    });
+
+            assertThat(startup.isRunning()).isFalse();
+            assertThat(reads).hasValue(0);
+            assertThat(knowledgeBase.findTechnique("T1078")).isEmpty();
+            org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(startup::report);
+
+            startup.start();
+            startup.start();
+
+            assertThat(startup.isRunning()).isTrue();
+            assertThat(reads).hasValue(1);
+            assertThat(startup.report().attackIndexed()).isTrue();
+            assertThat(knowledgeBase.findTechnique("T1078")).isPresent();
+            assertThat(startup.getPhase()).isLessThan(org.springframework.context.SmartLifecycle.DEFAULT_PHASE - 4096);
+        }
+    }
+
+    @Test
     void restartOverTheSameDirectory_skipsIndexingTheSameRelease() {
         runner().run(context -> assertThat(context).hasNotFailed());
 

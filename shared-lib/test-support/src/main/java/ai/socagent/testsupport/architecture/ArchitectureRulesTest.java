@@ -19,7 +19,9 @@ import org.junit.jupiter.api.TestFactory;
  * <p>This class ships in the test-support jar and surefire's {@code dependenciesToScan} (root pom) runs
  * it in every module that has test-support on its test classpath, so the rules are written once and no
  * module can forget them: a module without a declaration fails here. Surefire runs each module from its
- * own base directory, hence the relative {@code target/...} paths.
+ * own base directory, hence the relative {@code target/...} paths. Besides the declaration's rules it
+ * runs the {@link AutoConfigurationRules}, with the auto-configurations the module's compiled {@code
+ * AutoConfiguration.imports} lists.
  */
 public class ArchitectureRulesTest {
 
@@ -30,7 +32,9 @@ public class ArchitectureRulesTest {
     Stream<DynamicTest> productionClasses_followTheModulesDeclaredArchitecture() {
         Architecture architecture = declaration(TEST_CLASSES).architecture();
         JavaClasses classes = importProductionClasses(PRODUCTION_CLASSES);
-        return architecture.rules().stream()
+        List<CheckedRule> rules = new java.util.ArrayList<>(architecture.rules());
+        rules.addAll(AutoConfigurationRules.rules(AutoConfigurationRules.listedIn(PRODUCTION_CLASSES)));
+        return rules.stream()
                 .map(rule ->
                         DynamicTest.dynamicTest(rule.name(), () -> rule.rule().check(classes)));
     }

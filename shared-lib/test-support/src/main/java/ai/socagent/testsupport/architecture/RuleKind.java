@@ -44,6 +44,13 @@ public enum RuleKind {
     CORE_DOES_NOT_DEPEND_ON_ADAPTERS_OR_CONFIG("a library's port and logic do not know which implementation runs"),
     /** A shared library depends on no service. */
     LIBRARIES_DO_NOT_DEPEND_ON_SERVICES("shared-lib modules are used by the services, never the other way round"),
+    /** {@code @ConditionalOnMissingBean} appears only in auto-configurations (and their nested classes). */
+    CONDITIONAL_ON_MISSING_BEAN_ONLY_IN_AUTO_CONFIGURATIONS(
+            "an application's beans never depend on which configuration was processed first; only an"
+                    + " auto-configuration, processed after them, backs off"),
+    /** The classes listed in AutoConfiguration.imports are exactly the module's {@code @AutoConfiguration} classes. */
+    AUTO_CONFIGURATIONS_ARE_LISTED(
+            "an auto-configuration nobody lists never loads, and a listed class that is not one loads out of order"),
     /** A dependency the module's declaration names as forbidden. */
     DECLARED_INDEPENDENCE("a boundary particular to one module (the knowledge base knows no agent runtime)");
 

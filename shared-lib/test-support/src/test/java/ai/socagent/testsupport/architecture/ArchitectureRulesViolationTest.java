@@ -117,7 +117,10 @@ class ArchitectureRulesViolationTest {
                 .containsAll(EnumSet.complementOf(EnumSet.of(
                         RuleKind.CORE_DOES_NOT_DEPEND_ON_ADAPTERS_OR_CONFIG,
                         RuleKind.LIBRARIES_DO_NOT_DEPEND_ON_SERVICES,
-                        RuleKind.DECLARED_INDEPENDENCE)));
+                        RuleKind.DECLARED_INDEPENDENCE,
+                        // not from a declaration: AutoConfigurationRules, run for every module
+                        RuleKind.CONDITIONAL_ON_MISSING_BEAN_ONLY_IN_AUTO_CONFIGURATIONS,
+                        RuleKind.AUTO_CONFIGURATIONS_ARE_LISTED)));
     }
 
     static Stream<Arguments> serviceViolations() {

@@ -9,6 +9,8 @@ import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionLimits;
 import ai.socagent.observability.IngestionMetrics;
 import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscription;
+import ai.socagent.services.socapi.adapter.in.http.ProblemDetailsAdvice;
+import ai.socagent.services.socapi.adapter.in.http.ThreatController;
 import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreThreatReadModel;
 import ai.socagent.services.socapi.adapter.out.eventbus.EventBusThreatPublisher;
 import ai.socagent.services.socapi.application.AuditTrailService;
@@ -20,24 +22,25 @@ import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** Connects the use cases to finding ingestion, the shared read model and the bus. */
+/**
+ * Connects the use cases to finding ingestion, the shared read model and the bus. No bean here backs
+ * off for another ({@code @ConditionalOnMissingBean} is for auto-configurations): the standalone
+ * assembly imports this configuration next to the other services' and gets the same beans whatever
+ * the order; it imports the HTTP edge too, so that importing it is all an assembly needs (soc-api's
+ * own application also finds the edge by scanning: Spring keeps one definition). The clock is the application's {@link Clock} bean when it has exactly one, else UTC.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SocApiProperties.class)
+@Import({ThreatController.class, ProblemDetailsAdvice.class})
 public class SocApiConfiguration {
 
+    /** soc-api's own ingestion: its limits are {@code soc.api.*}'s; the classifier has its own. */
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
     FindingIngestion findingIngestion(SocApiProperties properties) {
         IngestionLimits defaults = IngestionLimits.defaults();
         return new FindingIngestion(new IngestionLimits(
@@ -64,8 +67,8 @@ public class SocApiConfiguration {
             FindingIngestion ingestion,
             ContextStoreThreatReadModel readModel,
             EventBusThreatPublisher busPublisher,
-            Clock clock) {
-        return new ThreatSubmissionService(ingestion, readModel, busPublisher, clock);
+            ObjectProvider<Clock> clock) {
+        return new ThreatSubmissionService(ingestion, readModel, busPublisher, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
@@ -92,7 +95,6 @@ public class SocApiConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
     OpenAPI socApiDocument() {
         return new OpenAPI()
                 .info(new Info()
@@ -103,7 +105,6 @@ public class SocApiConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
     IngestionMetrics ingestionMetrics(MeterRegistry registry) {
         return new IngestionMetrics(registry);
     }

@@ -32,7 +32,6 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,34 +42,31 @@ import org.springframework.context.annotation.Configuration;
  * offline by default, Bedrock Converse or Agents); without one it answers offline. It contributes
  * its severity floor to that port's output policy ({@link AgentOutputPolicy}). Its offline engine
  * asks the {@link KnowledgeBase} of the knowledge base's auto-configuration ({@code
- * soc.knowledge-base.mode}: embedded Lucene by default, OpenSearch in the local profile), once
- * that has loaded ATT&CK ({@link KnowledgeBaseStartup}).
+ * soc.knowledge-base.mode}: embedded Lucene by default, OpenSearch in the local profile), which
+ * loads ATT&CK when the context starts, before the bus delivers ({@link KnowledgeBaseStartup}).
+ *
+ * <p>No bean here backs off for another ({@code @ConditionalOnMissingBean} is for
+ * auto-configurations): the standalone assembly imports this configuration next to soc-api's and
+ * gets the same beans whatever the order.
  */
 @Configuration(proxyBeanMethods = false)
 public class ThreatClassifierConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /**
-     * The knowledge base's technique ranking. Taking the start-up report makes the knowledge base
-     * load ATT&CK (or find it loaded) before the classifier exists, so no finding is classified
-     * against an empty index.
+     * The knowledge base's technique ranking. The knowledge base loads ATT&CK (or finds it loaded)
+     * in its start-up lifecycle ({@link KnowledgeBaseStartup#PHASE}), before the bus delivers the
+     * first finding, so no finding is classified against an empty index.
      */
     @Bean
-    TechniqueSearchPort techniqueSearch(KnowledgeBase knowledgeBase, KnowledgeBaseStartup loaded) {
+    TechniqueSearchPort techniqueSearch(KnowledgeBase knowledgeBase) {
         return new KnowledgeBaseTechniqueSearch(knowledgeBase);
     }
 
     @Bean
-    @ConditionalOnMissingBean
     OfflineThreatClassifier offlineThreatClassifier(
-            ObjectProvider<AttackKnowledge> attack, TechniqueSearchPort search, Clock clock) {
+            ObjectProvider<AttackKnowledge> attack, TechniqueSearchPort search, ObjectProvider<Clock> clock) {
         return new OfflineThreatClassifier(
-                attack(attack), GuardDutyTechniqueMapping.embedded(), search, new SeverityScorer(), clock);
+                attack(attack), GuardDutyTechniqueMapping.embedded(), search, new SeverityScorer(), clock(clock));
     }
 
     /** A model may raise the severity the offline engine scored, never lower it. */
@@ -84,31 +80,33 @@ public class ThreatClassifierConfiguration {
         return attack.getIfUnique(AttackKnowledge::embedded);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    FindingIngestion findingIngestion() {
-        return FindingIngestion.withDefaults();
+    /** The application's {@link Clock} bean when it has exactly one, else UTC. */
+    private static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfUnique(Clock::systemUTC);
     }
 
+    /**
+     * The classifier ingests the raw AWS events of the default bus itself, with the default limits
+     * (an EventBridge entry is below them); its ingestion is its own, not a bean another service's
+     * could replace.
+     */
     @Bean
-    @ConditionalOnMissingBean
     ClassifyThreatService classifyThreatService(
             ObjectProvider<ModelPort> model,
             OfflineThreatClassifier classifier,
             ObjectProvider<AttackKnowledge> attack,
             ObjectProvider<MeterRegistry> meters,
-            Clock clock,
+            ObjectProvider<Clock> clock,
             ClassificationContextPort context,
-            ClassificationEventsPort events,
-            FindingIngestion ingestion) {
+            ClassificationEventsPort events) {
         return new ClassifyThreatService(
                 model.getIfAvailable(() -> new OfflineModelPort(meters.getIfUnique(() -> Metrics.globalRegistry))),
                 classifier,
                 attack(attack),
-                clock,
+                clock(clock),
                 context,
                 events,
-                ingestion);
+                FindingIngestion.withDefaults());
     }
 
     /** The classifier's events on whichever bus is configured (in-process or EventBridge). */
@@ -119,7 +117,6 @@ public class ThreatClassifierConfiguration {
 
     /** The context store of {@code soc.context-store.*}: embedded by default, DynamoDB in the aws mode. */
     @Bean
-    @ConditionalOnMissingBean
     ClassificationContextPort classificationContext(
             ContextStore store, InvestigationRecords investigations, ThreatRecords threats, RawFindings rawFindings) {
         return new ContextStoreClassificationContext(store, investigations, threats, rawFindings);

@@ -103,8 +103,8 @@ class ConverseModeTest {
     @Autowired
     private ModelPort modelPort;
 
-    @Autowired
-    private FindingIngestion ingestion;
+    /** The classifier's own ingestion (default limits), to compute the ids it gives threats. */
+    private final FindingIngestion ingestion = FindingIngestion.withDefaults();
 
     @Autowired
     private MeterRegistry meters;

@@ -3,27 +3,33 @@ package ai.socagent.agentruntime.adapter.out.redis;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelAnswerJson;
 import ai.socagent.agentruntime.model.SharedResponseCache;
-import io.lettuce.core.SetArgs;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The shared tier of the model response cache in Redis: key {@code <prefix><SHA-256 of the
  * request>}, value the answer as JSON ({@link ModelAnswerJson}), {@code PX} = the cache TTL. An
- * unreadable value is deleted and reported as {@link IllegalArgumentException}.
+ * unreadable value is deleted and reported as {@link IllegalArgumentException}. Commands go over the
+ * application's one Redis connection ({@code spring.data.redis.*}), through the template given.
  */
 public final class RedisResponseCache implements SharedResponseCache {
 
     /** Default key prefix. */
     public static final String DEFAULT_PREFIX = "soc:model-response:";
 
-    private final AgentRuntimeRedis redis;
+    private final StringRedisTemplate redis;
     private final String prefix;
 
-    public RedisResponseCache(AgentRuntimeRedis redis, String prefix) {
+    public RedisResponseCache(StringRedisTemplate redis, String prefix) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
+    }
+
+    /** The template this cache uses (over the application's one connection factory). */
+    public StringRedisTemplate template() {
+        return redis;
     }
 
     /** The Redis key of a cache key. */
@@ -33,20 +39,20 @@ public final class RedisResponseCache implements SharedResponseCache {
 
     @Override
     public Optional<ModelAnswer> get(String key) {
-        String value = redis.commands().get(redisKey(key));
+        String value = redis.opsForValue().get(redisKey(key));
         if (value == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(ModelAnswerJson.decode(value));
         } catch (IllegalArgumentException e) {
-            redis.commands().del(redisKey(key));
+            redis.delete(redisKey(key));
             throw e;
         }
     }
 
     @Override
     public void put(String key, ModelAnswer answer, Duration ttl) {
-        redis.commands().set(redisKey(key), ModelAnswerJson.encode(answer), SetArgs.Builder.px(ttl.toMillis()));
+        redis.opsForValue().set(redisKey(key), ModelAnswerJson.encode(answer), ttl);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.agentruntime.budget.TokenBudget;
+import ai.socagent.agentruntime.config.AgentRuntimeRedisAutoConfiguration;
 import ai.socagent.agentruntime.model.CachingModelPort;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelRequest;
@@ -31,6 +32,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The response cache's Redis tier on the real redis-server: two instances ("JVMs") sharing it. */
@@ -61,6 +64,14 @@ class RedisResponseCacheIT {
         probeClient.shutdown();
     }
 
+    /** A template over a fail-fast connection factory of its own: each plays a separate process. */
+    private StringRedisTemplate template(String uri, Duration commandTimeout) {
+        LettuceConnectionFactory factory =
+                AgentRuntimeRedisAutoConfiguration.failFastConnectionFactory(uri, commandTimeout);
+        closeables.add(factory::destroy);
+        return new StringRedisTemplate(factory);
+    }
+
     /** One service instance: its own model, budget, meters, L1 and Redis connection. */
     private record Instance(CachingModelPort port, CountingModel model, SimpleMeterRegistry meters) {
         double count(String tier, String result) {
@@ -73,8 +84,7 @@ class RedisResponseCacheIT {
     }
 
     private Instance instance(String name, String redisUri) {
-        AgentRuntimeRedis redis = AgentRuntimeRedis.create(redisUri, Duration.ofMillis(500));
-        closeables.add(redis);
+        StringRedisTemplate redis = template(redisUri, Duration.ofMillis(500));
         return instance(name, new RedisResponseCache(redis, prefix));
     }
 
@@ -149,8 +159,7 @@ class RedisResponseCacheIT {
     @Test
     void fallbackAnswers_areNotStoredInRedis() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        AgentRuntimeRedis redis = AgentRuntimeRedis.create(redisUri(), Duration.ofMillis(500));
-        closeables.add(redis);
+        StringRedisTemplate redis = template(redisUri(), Duration.ofMillis(500));
         ModelRequest request = request("inv-1", "budget spent");
         TokenBudget spent = new TokenBudget(1, 1, Clock.systemUTC(), meters);
         spent.record(AgentName.THREAT_CLASSIFIER, "inv-1", "m", 1, 0);
@@ -205,9 +214,8 @@ class RedisResponseCacheIT {
     @Test
     void redisThatNeverAnswers_timesOutAndTheModelAnswersWithinABoundedDelay() throws Exception {
         try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AgentRuntimeRedis stalled =
-                    AgentRuntimeRedis.create("redis://127.0.0.1:" + blackHole.getLocalPort(), Duration.ofMillis(100));
-            closeables.add(stalled);
+            StringRedisTemplate stalled =
+                    template("redis://127.0.0.1:" + blackHole.getLocalPort(), Duration.ofMillis(100));
             Instance instance = instance("stalled", new RedisResponseCache(stalled, prefix));
             long start = System.nanoTime();
 

@@ -3,6 +3,7 @@ package ai.socagent.agentruntime.adapter.out.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.agentruntime.budget.TokenBudget;
+import ai.socagent.agentruntime.config.AgentRuntimeRedisAutoConfiguration;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.observability.MetricNames;
 import ai.socagent.testsupport.backends.TestBackends;
@@ -22,6 +23,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Token budgets shared by two instances ("JVMs") through the real redis-server. */
 class RedisTokenLedgerIT {
@@ -49,10 +52,16 @@ class RedisTokenLedgerIT {
         probeClient.shutdown();
     }
 
+    /** A template over a fail-fast connection factory of its own: each plays a separate process. */
+    private StringRedisTemplate template(String uri, Duration commandTimeout) {
+        LettuceConnectionFactory factory =
+                AgentRuntimeRedisAutoConfiguration.failFastConnectionFactory(uri, commandTimeout);
+        closeables.add(factory::destroy);
+        return new StringRedisTemplate(factory);
+    }
+
     private RedisTokenLedger ledger() {
-        AgentRuntimeRedis redis =
-                AgentRuntimeRedis.create(TestBackends.redis().uri().toString(), Duration.ofSeconds(1));
-        closeables.add(redis);
+        StringRedisTemplate redis = template(TestBackends.redis().uri().toString(), Duration.ofSeconds(1));
         return new RedisTokenLedger(redis, prefix);
     }
 
@@ -138,8 +147,7 @@ class RedisTokenLedgerIT {
 
     @Test
     void redisUnreachable_budgetStillCountsThisInstanceAndNeverFails() {
-        AgentRuntimeRedis down = AgentRuntimeRedis.create("redis://127.0.0.1:1", Duration.ofMillis(200));
-        closeables.add(down);
+        StringRedisTemplate down = template("redis://127.0.0.1:1", Duration.ofMillis(200));
         TokenBudget budget = new TokenBudget(
                 1_000, 100, Duration.ofDays(30), new RedisTokenLedger(down, prefix), Clock.systemUTC(), firstMeters);
 

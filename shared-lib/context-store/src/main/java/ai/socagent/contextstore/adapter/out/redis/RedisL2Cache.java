@@ -4,24 +4,10 @@ import ai.socagent.contextstore.cache.CacheKey;
 import ai.socagent.contextstore.cache.ContextCache;
 import ai.socagent.contextstore.cache.ContextEntryCodec;
 import ai.socagent.contextstore.cache.CorruptCacheEntryException;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
-import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -30,68 +16,59 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * L2 in Redis through Lettuce. Keys {@code ctx:<table>:<pk>:<sk>}, values {@link ContextEntryCodec}
+ * L2 in Redis through Spring Data Redis, over the application's one {@link LettuceConnectionFactory}
+ * ({@code spring.data.redis.*}). Keys {@code ctx:<table>:<pk>:<sk>}, values {@link ContextEntryCodec}
  * bytes with {@code PX} = the TTL given. Writes and invalidations publish {@code <instance
  * id>\n<key>} on {@value #CHANNEL}; each instance drops the key from its L1 unless it sent the
  * message itself.
  *
- * <p>Built to fail fast: every command has a short timeout, commands are rejected (not queued)
- * while disconnected, the connection is made lazily (so an application starts while Redis is down)
- * and Lettuce reconnects in the background at most a second apart, re-subscribing the channel.
+ * <p>Commands go over the factory's shared connection. Fail-fast behaviour (a short command timeout,
+ * commands rejected while disconnected, reconnects at most a second apart) is the factory's client's:
+ * see the context store's auto-configuration. Subscribing needs a connection of its own (Redis
+ * protocol): it is opened lazily, on first use (so an application starts while Redis is down), from
+ * the same Lettuce client, which re-subscribes after a reconnect; every confirmation of the
+ * subscription after the first follows a lost connection and is reported to {@link
+ * #onMissedInvalidations}.
  */
 public final class RedisL2Cache implements ContextCache {
 
     public static final String CHANNEL = "ctx:invalidations";
 
-    private final RedisClient client;
-    private final ClientResources resources;
+    private final LettuceConnectionFactory connectionFactory;
+    private final RedisTemplate<String, byte[]> redis;
     private final String instanceId = UUID.randomUUID().toString();
     private final List<Consumer<CacheKey>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> missedListeners = new CopyOnWriteArrayList<>();
-    private volatile StatefulRedisConnection<String, byte[]> connection;
+    private final AtomicBoolean subscribedOnce = new AtomicBoolean();
     private volatile StatefulRedisPubSubConnection<String, String> subscription;
     private volatile boolean closed;
-    private final AtomicBoolean subscriptionConnected = new AtomicBoolean();
 
-    private RedisL2Cache(RedisURI uri, Duration commandTimeout) {
-        this.resources = ClientResources.builder()
-                .reconnectDelay(Delay.exponential(
-                        Duration.ofMillis(10), Duration.ofSeconds(1), 2, java.util.concurrent.TimeUnit.MILLISECONDS))
-                .build();
-        uri.setTimeout(commandTimeout);
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(SocketOptions.builder()
-                        .connectTimeout(commandTimeout.multipliedBy(5))
-                        .build())
-                .build());
-        // Messages published while the subscription was reconnecting are lost: say so when it is back.
-        client.addListener(new RedisConnectionStateListener() {
-            @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-                // One subscription per cache: its first connect is the start, every later one a
-                // reconnect (the event may arrive before or after the field is set, so no identity check).
-                if (handler instanceof StatefulRedisPubSubConnection<?, ?>
-                        && subscriptionConnected.getAndSet(true)
-                        && !closed) {
-                    missedListeners.forEach(Runnable::run);
-                }
-            }
-        });
+    private RedisL2Cache(LettuceConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
+        RedisTemplate<String, byte[]> template = new RedisTemplate<>();
+        template.setConnectionFactory(connectionFactory);
+        template.setKeySerializer(RedisSerializer.string());
+        template.setValueSerializer(RedisSerializer.byteArray());
+        template.setEnableDefaultSerializer(false);
+        template.afterPropertiesSet();
+        this.redis = template;
     }
 
-    /**
-     * A cache on {@code uri}; nothing is connected until the first call.
-     *
-     * @param commandTimeout how long one command may take before it counts as a failure (50-100 ms)
-     */
-    public static RedisL2Cache create(String uri, Duration commandTimeout) {
-        return new RedisL2Cache(RedisURI.create(Objects.requireNonNull(uri, "uri")), commandTimeout);
+    /** A cache over {@code connectionFactory}; nothing is connected or subscribed until the first call. */
+    public static RedisL2Cache create(LettuceConnectionFactory connectionFactory) {
+        return new RedisL2Cache(Objects.requireNonNull(connectionFactory, "connectionFactory"));
+    }
+
+    /** The connection factory this cache uses (the application's one). */
+    public LettuceConnectionFactory connectionFactory() {
+        return connectionFactory;
     }
 
     /** This instance's id in invalidation messages. */
@@ -101,45 +78,44 @@ public final class RedisL2Cache implements ContextCache {
 
     @Override
     public Optional<Object> get(CacheKey key) {
-        RedisCommands<String, byte[]> redis = commands();
+        subscribe();
         String redisKey = key.redisKey();
-        byte[] value = redis.get(redisKey);
+        byte[] value = redis.opsForValue().get(redisKey);
         if (value == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(ContextEntryCodec.decode(value));
         } catch (CorruptCacheEntryException e) {
-            redis.del(redisKey);
+            redis.delete(redisKey);
             throw e;
         }
     }
 
     @Override
     public void store(CacheKey key, Object entry, Duration ttl) {
-        RedisCommands<String, byte[]> redis = commands();
-        redis.set(key.redisKey(), ContextEntryCodec.encode(entry), SetArgs.Builder.px(ttl.toMillis()));
+        subscribe();
+        redis.opsForValue().set(key.redisKey(), ContextEntryCodec.encode(entry), ttl);
         publish(key);
     }
 
     @Override
     public void fill(CacheKey key, Object entry, Duration ttl) {
-        commands()
-                .set(
-                        key.redisKey(),
-                        ContextEntryCodec.encode(entry),
-                        SetArgs.Builder.nx().px(ttl.toMillis()));
+        subscribe();
+        redis.opsForValue().setIfAbsent(key.redisKey(), ContextEntryCodec.encode(entry), ttl);
     }
 
     @Override
     public void invalidate(CacheKey key) {
-        commands().del(key.redisKey());
+        subscribe();
+        redis.delete(key.redisKey());
         publish(key);
     }
 
     @Override
     public void ping() {
-        commands().ping();
+        subscribe();
+        redis.execute((RedisCallback<String>) RedisConnection::ping);
     }
 
     @Override
@@ -152,62 +128,55 @@ public final class RedisL2Cache implements ContextCache {
         missedListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Connects now (the cache also connects on first use); fails when Redis does not answer. */
+    /**
+     * Subscribes and checks Redis answers now (the cache also does both on first use); fails when
+     * Redis does not answer.
+     */
     public RedisL2Cache connect() {
-        commands();
+        ping();
         return this;
     }
 
+    /** Closes the subscription; the connection factory is the application's and stays open. */
     @Override
     public void close() {
-        closed = true;
+        StatefulRedisPubSubConnection<String, String> current;
         synchronized (this) {
-            if (subscription != null) {
-                subscription.close();
-            }
-            if (connection != null) {
-                connection.close();
-            }
+            closed = true;
+            current = subscription;
+            subscription = null;
         }
-        client.shutdown();
-        resources.shutdown();
-    }
-
-    private void publish(CacheKey key) {
-        commands()
-                .publish(
-                        CHANNEL,
-                        (instanceId + "\n" + key.redisKey()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private RedisCommands<String, byte[]> commands() {
-        StatefulRedisConnection<String, byte[]> current = connection;
         if (current != null) {
-            return current.sync();
+            current.close();
+        }
+    }
+
+    private void subscribe() {
+        if (subscription != null) {
+            return;
         }
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the Redis context cache is closed");
             }
-            if (connection == null) {
-                StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
-                try {
-                    pubSub.addListener(new RedisPubSubAdapter<>() {
-                        @Override
-                        public void message(String channel, String message) {
-                            received(message);
-                        }
-                    });
-                    pubSub.sync().subscribe(CHANNEL);
-                    connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-                } catch (RuntimeException e) {
-                    pubSub.close();
-                    throw e;
-                }
-                subscription = pubSub;
+            if (subscription != null) {
+                return;
             }
-            return connection.sync();
+            RedisClient client = (RedisClient) connectionFactory.getRequiredNativeClient();
+            StatefulRedisPubSubConnection<String, String> pubSub = client.connectPubSub();
+            try {
+                pubSub.addListener(new Invalidations());
+                pubSub.sync().subscribe(CHANNEL);
+            } catch (RuntimeException e) {
+                pubSub.close();
+                throw e;
+            }
+            subscription = pubSub;
         }
+    }
+
+    private void publish(CacheKey key) {
+        redis.convertAndSend(CHANNEL, (instanceId + "\n" + key.redisKey()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void received(String message) {
@@ -222,5 +191,23 @@ public final class RedisL2Cache implements ContextCache {
             return;
         }
         listeners.forEach(listener -> listener.accept(key));
+    }
+
+    /** The invalidation channel's messages, and its (re-)subscriptions. */
+    private final class Invalidations extends RedisPubSubAdapter<String, String> {
+
+        @Override
+        public void message(String channel, String message) {
+            received(message);
+        }
+
+        @Override
+        public void subscribed(String channel, long count) {
+            // The first confirmation is the start; every later one is Lettuce re-subscribing after a
+            // lost connection, while which messages on the channel did not reach this instance.
+            if (subscribedOnce.getAndSet(true) && !closed) {
+                missedListeners.forEach(Runnable::run);
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import ai.socagent.contextstore.cache.CachingContextStore;
 import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.ContextEntryCodec;
 import ai.socagent.contextstore.cache.TieredContextCache;
+import ai.socagent.contextstore.config.ContextStoreRedisAutoConfiguration;
 import ai.socagent.observability.MetricNames;
 import ai.socagent.observability.MetricTags;
 import ai.socagent.testsupport.backends.TestBackends;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /** L2 on the real redis-server: instances sharing it, a corrupt value, Redis stopped and started. */
 class RedisL2CacheIT {
@@ -74,7 +76,11 @@ class RedisL2CacheIT {
     }
 
     private Instance instance(String redisUri, ContextStore underneath) {
-        RedisL2Cache l2 = RedisL2Cache.create(redisUri, Duration.ofMillis(500));
+        // one connection factory per instance: each plays a separate process
+        LettuceConnectionFactory redis =
+                ContextStoreRedisAutoConfiguration.failFastConnectionFactory(redisUri, Duration.ofMillis(500));
+        closeables.add(redis::destroy);
+        RedisL2Cache l2 = RedisL2Cache.create(redis);
         closeables.add(l2);
         // Connect before the test starts: on a loaded machine a first handshake can exceed the
         // command timeout, which would (correctly) count as an L2 error and skew the counts.

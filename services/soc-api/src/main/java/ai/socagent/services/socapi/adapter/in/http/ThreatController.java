@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "threats", description = "Finding submission and threat queries")
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
-class ThreatController {
+public class ThreatController {
 
     private final SubmitFindingUseCase submitFinding;
     private final QueryThreatsUseCase queryThreats;

@@ -33,8 +33,8 @@ class ThreatClassifierSubscriptionTest {
     @Autowired
     private InProcessEventBus bus;
 
-    @Autowired
-    private FindingIngestion ingestion;
+    /** The classifier's own ingestion (default limits), to compute the ids it gives threats. */
+    private final FindingIngestion ingestion = FindingIngestion.withDefaults();
 
     /** One handler per queue, and the Spring context (with its bus) is shared by the tests. */
     private static final AtomicBoolean SUBSCRIBED = new AtomicBoolean();
