@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Run with bench/event-bus/run.sh [events] [delivery threads] [publisher threads] [rate/s, 0 = max]
  * [journal|memory]. {@code journal} (default, the standalone mode's default): every publish returns once its
- * delivery is committed to the bus's MVStore journal (a fresh one in a temporary directory per round);
+ * delivery is in the bus's RocksDB journal's write-ahead log (a fresh one in a temporary directory per round);
  * {@code memory}: the bus without a journal.
  */
 public final class InProcessBusBench {
@@ -122,11 +122,15 @@ public final class InProcessBusBench {
                     sorted[count - 1] / 1e6);
         }
         if (journal) {
-            Path file = directory.resolve("journal.mv");
-            System.out.printf("          journal file after close: %,d KB%n", Files.size(file) / 1024);
-            Files.delete(file);
+            long bytes;
+            try (var files = Files.walk(directory)) {
+                bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            }
+            System.out.printf("          journal directory after close: %,d KB%n", bytes / 1024);
         }
-        Files.delete(directory);
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private static List<DomainEvent> events(int count) {

@@ -89,9 +89,22 @@ public final class StandaloneBench {
             EventPublisher publisher = context.getBean(EventPublisher.class);
             InProcessEventBus bus = context.getBean(InProcessEventBus.class);
             List<Finding> samples = samples();
-            // warm-up: a round of every sample, not timed
-            run(publisher, bus, samples, samples.size() * 4, "warm-up");
+            // warm-up, not timed: long enough for the JIT to have compiled the path (SOC_BENCH_WARMUP threats)
+            run(publisher, bus, samples, Integer.getInteger("soc.bench.warmup", 6_000), "warm-up");
+            // JFR=<file> in run.sh: a profile of the timed round only (jdk.jfr's 'profile' settings)
+            String jfr = System.getProperty("soc.bench.jfr", "");
+            jdk.jfr.Recording recording = null;
+            if (!jfr.isBlank()) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.setDestination(Path.of(jfr));
+                recording.start();
+            }
             Result result = run(publisher, bus, samples, count, "timed");
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+                System.out.println("  JFR profile of the timed round: " + jfr);
+            }
             System.out.printf(
                     Locale.ROOT,
                     "pipeline: %,d threats classified and audited in %.2f s = %,.0f threats/s (published at %,.0f/s);"
@@ -206,6 +219,7 @@ public final class StandaloneBench {
         int port = freePort();
         Process child = startChild(jar, data, port);
         HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt on every new connection
                 .executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -214,6 +228,7 @@ public final class StandaloneBench {
             List<String> templates = templates();
             AtomicLong accepted = new AtomicLong();
             AtomicLong failed = new AtomicLong();
+            java.util.Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             Semaphore outstanding = new Semaphore(512);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -229,7 +244,7 @@ public final class StandaloneBench {
                         while (sent.get() < due && outstanding.tryAcquire()) {
                             long n = sent.incrementAndGet();
                             String body = templates.get((int) (n % templates.size()))
-                                    .replace("BENCH-ID", "bench-" + n + "-" + startNanos);
+                                    .replace("BENCH-ID", "bench" + n + "x" + startNanos); // letters and digits: valid for GuardDuty
                             long requested = System.nanoTime();
                             http.sendAsync(
                                             HttpRequest.newBuilder(URI.create(
@@ -245,6 +260,12 @@ public final class StandaloneBench {
                                             latencies.add(System.nanoTime() - requested);
                                         } else {
                                             failed.incrementAndGet();
+                                            failures.merge(
+                                                    error != null
+                                                            ? rootCause(error).getClass().getSimpleName()
+                                                            : "HTTP " + response.statusCode(),
+                                                    1L,
+                                                    Long::sum);
                                         }
                                     });
                         }
@@ -290,6 +311,9 @@ public final class StandaloneBench {
                     percentile(sorted, 0.50) / 1e6,
                     percentile(sorted, 0.99) / 1e6,
                     drain);
+            if (!failures.isEmpty()) {
+                System.out.println("  failures: " + failures);
+            }
             child.destroy(); // SIGTERM: a graceful stop, so the store closes its files
             child.waitFor(60, TimeUnit.SECONDS);
             disk(data, accepted.get());
@@ -422,6 +446,14 @@ public final class StandaloneBench {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).count();
         }
+    }
+
+    static Throwable rootCause(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     static double percentile(long[] sorted, double p) {

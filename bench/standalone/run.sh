@@ -3,6 +3,8 @@
 #   bench/standalone/run.sh pipeline [threats, default 30000]      the classifier path alone, in-JVM
 #   bench/standalone/run.sh api [rate, default 1000] [seconds, 60]  the API over HTTP, the jar as a child
 #   bench/standalone/run.sh                                          both
+# SOC_BENCH_WARMUP=threats (default 6000) before the timed pipeline round; JFR=/path/file.jfr records a
+# profile of the timed round (then: jfr view hot-methods /path/file.jfr).
 # Works from a fresh clone with an empty Maven cache (the wrapper downloads what it needs; no -o).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +19,9 @@ trap 'rm -f "$CP_FILE"' EXIT
 JAR="$(ls "$MODULE"/target/standalone-*-exec.jar | head -n 1)"
 CP="$MODULE/target/classes:$(cat "$CP_FILE")"
 run() {
-  "$JAVA" -Xms1g -Xmx1g --enable-native-access=ALL-UNNAMED ${SOC_BENCH_JAVA_OPTS:-} -cp "$CP" \
+  "$JAVA" -Xms1g -Xmx1g --enable-native-access=ALL-UNNAMED -Dsoc.bench.warmup="${SOC_BENCH_WARMUP:-6000}" \
+    -Dsoc.bench.jfr="${JFR:-}" -XX:FlightRecorderOptions:stackdepth=256 \
+    ${SOC_BENCH_JAVA_OPTS:-} -cp "$CP" \
     bench/standalone/StandaloneBench.java "$@"
 }
 case "${1:-both}" in

@@ -86,10 +86,11 @@ public record EventBusProperties(
      *
      * @param enabled keep deliveries in the journal (default); {@code false} keeps them in memory only,
      *     lost with the process (for tests and benchmarks)
-     * @param directory the journal's directory (file {@code journal.mv}); default {@code data/event-bus}
+     * @param directory the journal's directory (a RocksDB database in {@code journal} in it); default
+     *     {@code data/event-bus}
      *     under the working directory. One bus per directory: a second one is refused at start-up.
-     * @param fsync force every commit to the disk, so that a power loss (not only a killed process)
-     *     loses nothing; costs about 2 ms per commit. Default false
+     * @param fsync force every write to the disk (the write-ahead log), so that a power loss (not only a
+     *     killed process) loses nothing; costs about 2 ms per write. Default false
      */
     public record Journal(Boolean enabled, Path directory, boolean fsync) {
         public Journal {

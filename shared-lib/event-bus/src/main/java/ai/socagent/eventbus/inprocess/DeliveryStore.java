@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 
 /**
  * Where the in-process bus keeps its deliveries, dead letters and idempotency claims: in memory
- * ({@link MemoryDeliveryStore}, gone with the process) or in a journal file ({@link DeliveryJournal},
- * kept across restarts). The bus is the same on both.
+ * ({@link MemoryDeliveryStore}, gone with the process) or in a journal ({@link DeliveryJournal}, a RocksDB
+ * database, kept across restarts). The bus is the same on both.
  *
  * <p>A delivery is one event on its way to one queue (or topic). It is {@link #append appended} before
  * {@code publish} returns and leaves the store once its handler succeeded ({@link #handled}), it was

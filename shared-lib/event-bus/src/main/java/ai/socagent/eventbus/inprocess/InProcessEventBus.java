@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * their own threads, so they never wait behind the rest.
  *
  * <p>Durable ({@link #durable}, the default of the standalone mode): every delivery is written to a
- * journal file ({@link DeliveryJournal}) and committed before {@link #publish} returns; it leaves the
+ * journal ({@link DeliveryJournal}, RocksDB) and in its write-ahead log before {@link #publish} returns; it leaves the
  * journal when its handler succeeded or it was dead-lettered (dead letters stay in the journal, so the
  * dead-letter queues and their redrive survive restarts); idempotency claims are kept there too. On
  * {@link #start()} the deliveries an earlier process left are delivered again. Without a journal
@@ -137,9 +137,10 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
     /**
      * Where a durable bus keeps its journal.
      *
-     * @param directory the journal's directory (the file is {@value DeliveryJournal#FILE_NAME} in it)
-     * @param fsync force every commit to the disk: survives a power loss, not only a killed process, at
-     *     a few milliseconds a commit
+     * @param directory the journal's directory (its RocksDB database is {@value
+     *     DeliveryJournal#DIRECTORY_NAME} in it)
+     * @param fsync force every write-ahead log write to the disk: survives a power loss, not only a
+     *     killed process, at a few milliseconds a write
      */
     public record Journal(Path directory, boolean fsync) {
 

@@ -59,7 +59,8 @@ class EventBusAutoConfigurationTest {
             assertThat(context.getBean(EventPublisher.class)).isInstanceOf(InProcessEventBus.class);
             // The journal keeps the claims: no store of its own in the context.
             assertThat(context).doesNotHaveBean(IdempotencyStore.class);
-            assertThat(journals.resolve("bus").resolve("journal.mv")).exists();
+            assertThat(journals.resolve("bus").resolve("journal").resolve("CURRENT"))
+                    .exists();
             assertThat(context.getBean(InProcessEventBus.class).isRunning()).isTrue();
             assertThat(context.getBean(RoutingDefinition.class).bus().name()).isEqualTo("ai-agent-events");
             assertThat(context).hasSingleBean(EventRouter.class);

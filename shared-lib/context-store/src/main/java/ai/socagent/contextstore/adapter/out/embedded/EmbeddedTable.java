@@ -9,6 +9,7 @@ import ai.socagent.contextstore.KeyQuery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,14 @@ final class EmbeddedTable {
     private final Map<String, ColumnFamilyHandle> indexes;
     private final WriteOptions writeOptions;
     private final Clock clock;
-    private final ReentrantLock writes = new ReentrantLock();
+    /**
+     * Writes to one key are serialised (a create must see that no live item exists, an update the
+     * version it expects); writes to different keys are not: one lock per stripe of primary keys, so
+     * that request and delivery threads do not queue behind one table-wide lock.
+     */
+    private final ReentrantLock[] writes = new ReentrantLock[WRITE_STRIPES];
+
+    private static final int WRITE_STRIPES = 64;
 
     EmbeddedTable(
             RocksDB db,
@@ -62,6 +70,20 @@ final class EmbeddedTable {
         this.indexes = indexes;
         this.writeOptions = writeOptions;
         this.clock = clock;
+        for (int i = 0; i < writes.length; i++) {
+            writes[i] = new ReentrantLock();
+        }
+    }
+
+    private ReentrantLock stripe(byte[] primary) {
+        return writes[Math.floorMod(Arrays.hashCode(primary), WRITE_STRIPES)];
+    }
+
+    /** The stripes of {@code primaries}, in stripe order (so two callers never wait on each other in a cycle). */
+    private List<ReentrantLock> stripes(List<byte[]> primaries) {
+        BitSet used = new BitSet(WRITE_STRIPES);
+        primaries.forEach(primary -> used.set(Math.floorMod(Arrays.hashCode(primary), WRITE_STRIPES)));
+        return used.stream().mapToObj(i -> writes[i]).toList();
     }
 
     Optional<Map<String, String>> get(String partition, String sort) {
@@ -72,7 +94,8 @@ final class EmbeddedTable {
     /** Stores a new item at version 1; an expired item with the same key is replaced. */
     Map<String, String> create(Map<String, String> item) {
         byte[] primary = primaryKey(item);
-        writes.lock();
+        ReentrantLock lock = stripe(primary);
+        lock.lock();
         try {
             byte[] current = read(primary);
             if (current != null && !expired(current)) {
@@ -82,14 +105,15 @@ final class EmbeddedTable {
             write(primary, item, current);
             return item;
         } finally {
-            writes.unlock();
+            lock.unlock();
         }
     }
 
     /** Replaces the live item at {@code expectedVersion} with this one at the next version. */
     Map<String, String> replace(Map<String, String> item, long expectedVersion) {
         byte[] primary = primaryKey(item);
-        writes.lock();
+        ReentrantLock lock = stripe(primary);
+        lock.lock();
         try {
             byte[] current = read(primary);
             Optional<Map<String, String>> stored = live(primary, current);
@@ -100,7 +124,7 @@ final class EmbeddedTable {
             write(primary, item, current);
             return item;
         } finally {
-            writes.unlock();
+            lock.unlock();
         }
     }
 
@@ -177,7 +201,7 @@ final class EmbeddedTable {
 
     /**
      * Removes expired items, one partition at a time: each group goes to {@code archiver} first, and
-     * is removed only when it returns. Items are re-read under the table's write lock just before, so
+     * is removed only when it returns. Items are re-read under their keys' write locks just before, so
      * an item replaced by a create meanwhile is neither archived nor removed.
      *
      * @return how many items were removed
@@ -199,7 +223,8 @@ final class EmbeddedTable {
         }
         int purged = 0;
         for (List<byte[]> primaries : expiredByPartition.values()) {
-            writes.lock();
+            List<ReentrantLock> locks = stripes(primaries);
+            locks.forEach(ReentrantLock::lock);
             try {
                 List<byte[]> keys = new ArrayList<>();
                 List<Map<String, String>> group = new ArrayList<>();
@@ -230,7 +255,7 @@ final class EmbeddedTable {
                 }
                 purged += group.size();
             } finally {
-                writes.unlock();
+                locks.reversed().forEach(ReentrantLock::unlock);
             }
         }
         return purged;

@@ -41,11 +41,15 @@ public final class LocalDirectoryEvidenceStore implements EvidenceStore {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final LocalFiles files;
+    private final Object[] puts = new Object[64];
     private final Duration retention;
     private final Clock clock;
 
     private LocalDirectoryEvidenceStore(Path directory, Duration retention, Clock clock) {
         this.files = new LocalFiles(directory);
+        for (int i = 0; i < puts.length; i++) {
+            puts[i] = new Object();
+        }
         this.retention = retention;
         this.clock = clock;
     }
@@ -59,8 +63,16 @@ public final class LocalDirectoryEvidenceStore implements EvidenceStore {
     }
 
     @Override
-    public synchronized EvidenceReceipt put(Evidence evidence) {
+    public EvidenceReceipt put(Evidence evidence) {
         String key = ContextArchiveKeys.evidenceKey(evidence.investigationId(), evidence.evidenceId());
+        // One put of a key at a time (its retain-until is checked, then written); puts of other keys
+        // run side by side: file writes are slow enough that one lock for all made requests queue.
+        synchronized (puts[Math.floorMod(key.hashCode(), puts.length)]) {
+            return put(evidence, key);
+        }
+    }
+
+    private EvidenceReceipt put(Evidence evidence, String key) {
         Path file = files.file(key);
         Path sidecar = sidecar(file);
         Instant now = clock.instant();
