@@ -127,7 +127,9 @@ find_java_home() { # a JDK >= 21 (SOC_JAVA_HOME wins), chosen the same way as ev
 
 # ---------------------------------------------------------------- moto
 moto_pattern() { printf '%s' "moto_server -H 127.0.0.1 -p $MOTO_PORT"; }
-moto_answers() { curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$MOTO_PORT/moto-api/data.json" 2>/dev/null; }
+# The dashboard page, not /moto-api/data.json: that one serialises every model and answers 500 once a
+# kept moto holds a dangling S3 reference (seen after hours of ITs against one SOC_KEEP_BACKENDS moto).
+moto_answers() { curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$MOTO_PORT/moto-api/" 2>/dev/null; }
 
 install_moto() {
   [[ -f "$MOTO_VENV/.installed" ]] && return 0

@@ -3,7 +3,7 @@ import ai.socagent.contextstore.ContextTables;
 import ai.socagent.contextstore.CursorCodec;
 import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
 import ai.socagent.contextstore.adapter.out.redis.RedisL2Cache;
-import ai.socagent.contextstore.config.ContextStoreRedisAutoConfiguration;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.contextstore.cache.CachingContextStore;
 import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.ContextEntryCodec;
@@ -60,7 +60,7 @@ public final class ContextCacheBench {
             System.out.printf(Locale.ROOT, "Redis %s, payload %d chars, encoded entry %d bytes, %d samples each%n",
                     redisUri, PAYLOAD.length(), ContextEntryCodec.encode(sample).length, samples);
 
-            try (RedisL2Cache l2 = RedisL2Cache.create(ContextStoreRedisAutoConfiguration.failFastConnectionFactory(redisUri, Duration.ofMillis(100))).connect()) {
+            try (RedisL2Cache l2 = RedisL2Cache.create(FailFastRedisAutoConfiguration.failFastConnectionFactory(redisUri, Duration.ofMillis(100))).connect()) {
                 CachingContextStore l1Only = cached(store, l2, Duration.ofMinutes(5), 10_000);
                 // An L1 that forgets at once: every read is an L1 miss.
                 CachingContextStore noL1 = cached(store, l2, Duration.ofNanos(1), 10_000);
@@ -160,7 +160,7 @@ public final class ContextCacheBench {
         int l1Size = keys / 5;
         ContextTables tables = ContextTables.forEnvironment("zipf-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
         try (EmbeddedContextStore store = EmbeddedContextStore.open(dir.resolve("zipf.mv"), tables, clock, CursorCodec.create());
-                RedisL2Cache l2 = RedisL2Cache.create(ContextStoreRedisAutoConfiguration.failFastConnectionFactory(redisUri, Duration.ofMillis(100))).connect()) {
+                RedisL2Cache l2 = RedisL2Cache.create(FailFastRedisAutoConfiguration.failFastConnectionFactory(redisUri, Duration.ofMillis(100))).connect()) {
             for (int i = 0; i < keys; i++) {
                 store.agents().create(new AgentContextEntry("agent-" + i, "s", AT, "{\"k\":" + i + "}", 0, FAR));
             }

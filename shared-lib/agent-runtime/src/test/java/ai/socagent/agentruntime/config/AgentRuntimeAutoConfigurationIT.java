@@ -8,6 +8,7 @@ import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
 import ai.socagent.agentruntime.model.SharedResponseCache;
 import ai.socagent.domain.agent.AgentName;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.TestBackends;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
@@ -31,7 +32,7 @@ class AgentRuntimeAutoConfigurationIT {
                         CredentialsProviderAutoConfiguration.class,
                         AwsAutoConfiguration.class,
                         AgentRuntimeAutoConfiguration.class,
-                        AgentRuntimeRedisAutoConfiguration.class,
+                        FailFastRedisAutoConfiguration.class,
                         DataRedisAutoConfiguration.class))
                 .withPropertyValues(
                         "spring.cloud.aws.region.static=us-east-1",

@@ -12,10 +12,10 @@ class ConfigurationMetadataTest {
 
     @Test
     void processorDocumentsTheKeys_withTheirJavadocAsDescription() {
-        assertThat(metadata.property("soc.agent-runtime.region"))
+        assertThat(metadata.property("soc.agent-runtime.budget.ledger"))
                 .hasValueSatisfying(
-                        property -> assertThat(property.getDescription()).contains("the Bedrock region"));
-        assertThat(metadata.properties("soc.agent-runtime")).containsKey("soc.agent-runtime.budget.daily");
+                        property -> assertThat(property.getDescription()).contains("shared by the fleet"));
+        assertThat(metadata.properties("soc.agent-runtime")).containsKey("soc.agent-runtime.cache.maximum-size");
         assertThat(metadata.groups("soc.agent-runtime")).contains("soc.agent-runtime");
     }
 }

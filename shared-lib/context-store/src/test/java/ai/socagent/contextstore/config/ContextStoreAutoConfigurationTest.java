@@ -17,6 +17,7 @@ import ai.socagent.contextstore.cache.ContextCache;
 import ai.socagent.contextstore.cache.TieredContextCache;
 import ai.socagent.observability.MetricNames;
 import ai.socagent.observability.MetricTags;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -152,8 +153,8 @@ class ContextStoreAutoConfigurationTest {
 
     @Test
     void l2Enabled_overTheSharedRedisConnection_givesARedisL2ThatDoesNotConnectAtStartup() {
-        runner().withConfiguration(AutoConfigurations.of(
-                        ContextStoreRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
+        runner().withConfiguration(
+                        AutoConfigurations.of(FailFastRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
                 .withPropertyValues(
                         "soc.context-store.cache.enabled=true",
                         "soc.context-store.cache.l2.enabled=true",
@@ -187,27 +188,26 @@ class ContextStoreAutoConfigurationTest {
     @Test
     void sharedRedisConnection_isMadeFailFast() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        ContextStoreRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(FailFastRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
                 .run(context -> {
                     LettuceConnectionFactory factory = context.getBean(LettuceConnectionFactory.class);
                     var client = factory.getClientConfiguration();
-                    assertThat(client.getCommandTimeout())
-                            .isEqualTo(ContextStoreRedisAutoConfiguration.COMMAND_TIMEOUT);
+                    assertThat(client.getCommandTimeout()).isEqualTo(FailFastRedisAutoConfiguration.COMMAND_TIMEOUT);
                     var options = client.getClientOptions().orElseThrow();
                     assertThat(options.getDisconnectedBehavior())
                             .isEqualTo(io.lettuce.core.ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
                     assertThat(options.getSocketOptions().getConnectTimeout())
-                            .isEqualTo(ContextStoreRedisAutoConfiguration.CONNECT_TIMEOUT);
+                            .isEqualTo(FailFastRedisAutoConfiguration.CONNECT_TIMEOUT);
                     assertThat(client.getClientResources()
                                     .orElseThrow()
                                     .reconnectDelay()
                                     .createDelay(20))
-                            .isEqualTo(ContextStoreRedisAutoConfiguration.MAX_RECONNECT_DELAY);
+                            .isEqualTo(FailFastRedisAutoConfiguration.MAX_RECONNECT_DELAY);
                 });
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        ContextStoreRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(FailFastRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
                 .withPropertyValues("spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=3s")
                 .run(context -> {
                     var client = context.getBean(LettuceConnectionFactory.class).getClientConfiguration();

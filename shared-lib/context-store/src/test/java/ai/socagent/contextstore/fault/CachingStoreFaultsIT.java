@@ -14,7 +14,7 @@ import ai.socagent.contextstore.cache.CacheKey;
 import ai.socagent.contextstore.cache.CachingContextStore;
 import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.TieredContextCache;
-import ai.socagent.contextstore.config.ContextStoreRedisAutoConfiguration;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.AwsEndpoint;
 import ai.socagent.testsupport.backends.TestBackends;
 import ai.socagent.testsupport.faults.FaultInjectingProxy;
@@ -89,7 +89,7 @@ class CachingStoreFaultsIT {
         Clock clock = Clock.systemUTC();
         l1 = new CaffeineL1Cache(1_000, Duration.ofMinutes(5), clock);
         // a generous timeout: on a loaded machine a slow Redis would otherwise bypass L2 and prove nothing
-        redis = ContextStoreRedisAutoConfiguration.failFastConnectionFactory(
+        redis = FailFastRedisAutoConfiguration.failFastConnectionFactory(
                 TestBackends.redis().uri().toString(), Duration.ofSeconds(2));
         l2 = RedisL2Cache.create(redis).connect();
         TieredContextCache tiers = new TieredContextCache(

@@ -7,7 +7,6 @@ import ai.socagent.agentruntime.adapter.out.redis.RedisResponseCache;
 import ai.socagent.agentruntime.adapter.out.redis.RedisTokenLedger;
 import ai.socagent.agentruntime.budget.TokenLedger;
 import ai.socagent.agentruntime.config.AgentRuntimeAutoConfiguration;
-import ai.socagent.agentruntime.config.AgentRuntimeRedisAutoConfiguration;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.SharedResponseCache;
 import ai.socagent.contextstore.AgentContextEntry;
@@ -17,7 +16,7 @@ import ai.socagent.contextstore.cache.CacheKey;
 import ai.socagent.contextstore.cache.ContextCache;
 import ai.socagent.contextstore.cache.TieredContextCache;
 import ai.socagent.contextstore.config.ContextStoreAutoConfiguration;
-import ai.socagent.contextstore.config.ContextStoreRedisAutoConfiguration;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.TestBackends;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -48,9 +47,8 @@ class SharedRedisConnectionIT {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(
                         ContextStoreAutoConfiguration.class,
-                        ContextStoreRedisAutoConfiguration.class,
+                        FailFastRedisAutoConfiguration.class,
                         AgentRuntimeAutoConfiguration.class,
-                        AgentRuntimeRedisAutoConfiguration.class,
                         DataRedisAutoConfiguration.class))
                 .withPropertyValues("soc.context-store.embedded.file=" + directory.resolve("store"));
     }

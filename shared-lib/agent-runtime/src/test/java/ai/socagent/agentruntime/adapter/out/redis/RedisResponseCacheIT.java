@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.agentruntime.budget.TokenBudget;
-import ai.socagent.agentruntime.config.AgentRuntimeRedisAutoConfiguration;
 import ai.socagent.agentruntime.model.CachingModelPort;
 import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelRequest;
@@ -17,6 +16,7 @@ import ai.socagent.agentruntime.prompt.PromptBuilder;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.observability.MetricNames;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.TestBackends;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lettuce.core.RedisClient;
@@ -67,7 +67,7 @@ class RedisResponseCacheIT {
     /** A template over a fail-fast connection factory of its own: each plays a separate process. */
     private StringRedisTemplate template(String uri, Duration commandTimeout) {
         LettuceConnectionFactory factory =
-                AgentRuntimeRedisAutoConfiguration.failFastConnectionFactory(uri, commandTimeout);
+                FailFastRedisAutoConfiguration.failFastConnectionFactory(uri, commandTimeout);
         closeables.add(factory::destroy);
         return new StringRedisTemplate(factory);
     }

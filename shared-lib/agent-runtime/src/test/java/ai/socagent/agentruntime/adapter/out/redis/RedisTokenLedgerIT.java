@@ -3,9 +3,9 @@ package ai.socagent.agentruntime.adapter.out.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.agentruntime.budget.TokenBudget;
-import ai.socagent.agentruntime.config.AgentRuntimeRedisAutoConfiguration;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.observability.MetricNames;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.TestBackends;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -55,7 +55,7 @@ class RedisTokenLedgerIT {
     /** A template over a fail-fast connection factory of its own: each plays a separate process. */
     private StringRedisTemplate template(String uri, Duration commandTimeout) {
         LettuceConnectionFactory factory =
-                AgentRuntimeRedisAutoConfiguration.failFastConnectionFactory(uri, commandTimeout);
+                FailFastRedisAutoConfiguration.failFastConnectionFactory(uri, commandTimeout);
         closeables.add(factory::destroy);
         return new StringRedisTemplate(factory);
     }

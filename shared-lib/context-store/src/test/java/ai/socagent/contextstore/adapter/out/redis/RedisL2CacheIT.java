@@ -13,9 +13,9 @@ import ai.socagent.contextstore.cache.CachingContextStore;
 import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.ContextEntryCodec;
 import ai.socagent.contextstore.cache.TieredContextCache;
-import ai.socagent.contextstore.config.ContextStoreRedisAutoConfiguration;
 import ai.socagent.observability.MetricNames;
 import ai.socagent.observability.MetricTags;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.TestBackends;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -78,7 +78,7 @@ class RedisL2CacheIT {
     private Instance instance(String redisUri, ContextStore underneath) {
         // one connection factory per instance: each plays a separate process
         LettuceConnectionFactory redis =
-                ContextStoreRedisAutoConfiguration.failFastConnectionFactory(redisUri, Duration.ofMillis(500));
+                FailFastRedisAutoConfiguration.failFastConnectionFactory(redisUri, Duration.ofMillis(500));
         closeables.add(redis::destroy);
         RedisL2Cache l2 = RedisL2Cache.create(redis);
         closeables.add(l2);

@@ -1,4 +1,4 @@
-package ai.socagent.contextstore.config;
+package ai.socagent.redis.config;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
@@ -24,12 +24,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 /**
  * Makes the application's one Redis connection ({@code spring.data.redis.*}, Spring Boot's Lettuce
- * connection factory) fail fast, as the cache tiers need: commands are rejected, not queued, while
+ * connection factory) fail fast, as the context store's cache tier, the agent runtime's response cache
+ * and its token ledger need (a slow Redis must cost a cache miss, not a stalled agent): commands are
+ * rejected, not queued, while
  * disconnected; Lettuce reconnects in the background at most a second apart; a command times out
  * after {@code spring.data.redis.timeout} (default here 100 ms, not Lettuce's 60 s) and a connect
- * after {@code spring.data.redis.connect-timeout} (default here 500 ms). The agent runtime's
- * auto-configuration contributes the same beans under the same names: whichever comes first counts,
- * the settings are the same.
+ * after {@code spring.data.redis.connect-timeout} (default here 500 ms). Each customizer backs off
+ * for an application bean of the same name.
  *
  * <p>Nothing connects at start-up: the factory connects on first use, and only the features that
  * use Redis ({@code soc.context-store.cache.l2.enabled}, {@code soc.agent-runtime.cache.redis.enabled},
@@ -37,7 +38,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 @AutoConfiguration(before = DataRedisAutoConfiguration.class)
 @ConditionalOnClass(LettuceConnectionFactory.class)
-public class ContextStoreRedisAutoConfiguration {
+public class FailFastRedisAutoConfiguration {
 
     /** Default command timeout of the shared connection. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofMillis(100);
