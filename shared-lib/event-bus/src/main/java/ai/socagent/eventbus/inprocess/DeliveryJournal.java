@@ -1,5 +1,6 @@
 package ai.socagent.eventbus.inprocess;
 
+import ai.socagent.embedded.rocksdb.RocksDbTuning;
 import ai.socagent.eventbus.IdempotencyStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,14 +26,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
-import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -141,24 +138,8 @@ final class DeliveryJournal implements DeliveryStore {
         }
         RocksDB.loadLibrary();
         this.cache = new LRUCache(8L << 20);
-        this.familyOptions = new ColumnFamilyOptions()
-                .setWriteBufferSize(8L << 20)
-                .setMaxWriteBufferNumber(2)
-                .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
-                .setLevelCompactionDynamicLevelBytes(true)
-                .setTableFormatConfig(new BlockBasedTableConfig()
-                        .setBlockCache(cache)
-                        .setBlockSize(16 * 1024)
-                        .setFilterPolicy(new BloomFilter(10)));
-        this.options = new DBOptions()
-                .setCreateIfMissing(true)
-                .setCreateMissingColumnFamilies(true)
-                .setMaxTotalWalSize(32L << 20)
-                .setMaxBackgroundJobs(2)
-                .setKeepLogFileNum(2)
-                .setMaxLogFileSize(1L << 20)
-                .setInfoLogLevel(InfoLogLevel.WARN_LEVEL);
+        this.familyOptions = RocksDbTuning.columnFamilyOptions(cache);
+        this.options = RocksDbTuning.databaseOptions(32L << 20);
         this.writeOptions = new WriteOptions().setSync(fsync);
         List<ColumnFamilyDescriptor> descriptors = List.of(
                 new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions),

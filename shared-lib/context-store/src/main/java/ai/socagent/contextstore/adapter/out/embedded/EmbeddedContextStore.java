@@ -11,6 +11,7 @@ import ai.socagent.contextstore.ContextTables;
 import ai.socagent.contextstore.CursorCodec;
 import ai.socagent.contextstore.GlobalContextRepository;
 import ai.socagent.contextstore.InvestigationContextRepository;
+import ai.socagent.embedded.rocksdb.RocksDbTuning;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -29,14 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
-import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -261,24 +258,8 @@ public final class EmbeddedContextStore implements ContextStore {
         static Resources open(Path directory, ContextTables tables, Durability durability) throws RocksDBException {
             RocksDB.loadLibrary();
             LRUCache cache = new LRUCache(32L << 20);
-            ColumnFamilyOptions familyOptions = new ColumnFamilyOptions()
-                    .setWriteBufferSize(8L << 20)
-                    .setMaxWriteBufferNumber(2)
-                    .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                    .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
-                    .setLevelCompactionDynamicLevelBytes(true)
-                    .setTableFormatConfig(new BlockBasedTableConfig()
-                            .setBlockCache(cache)
-                            .setBlockSize(16 * 1024)
-                            .setFilterPolicy(new BloomFilter(10)));
-            DBOptions options = new DBOptions()
-                    .setCreateIfMissing(true)
-                    .setCreateMissingColumnFamilies(true)
-                    .setMaxTotalWalSize(64L << 20)
-                    .setMaxBackgroundJobs(2)
-                    .setKeepLogFileNum(2)
-                    .setMaxLogFileSize(1L << 20)
-                    .setInfoLogLevel(InfoLogLevel.WARN_LEVEL);
+            ColumnFamilyOptions familyOptions = RocksDbTuning.columnFamilyOptions(cache);
+            DBOptions options = RocksDbTuning.databaseOptions(64L << 20);
             WriteOptions writeOptions = new WriteOptions().setSync(durability == Durability.POWER_LOSS);
             Set<String> names = new LinkedHashSet<>();
             names.add(new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8));
