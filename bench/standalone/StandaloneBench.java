@@ -218,25 +218,229 @@ public final class StandaloneBench {
         Path data = Files.createTempDirectory("soc-bench-api");
         int port = freePort();
         Process child = startChild(jar, data, port);
+        var clientThreads = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt on every new connection
-                .executor(Executors.newFixedThreadPool(4))
+                .executor(clientThreads)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         try {
             waitReady(http, port);
             List<String> templates = templates();
-            AtomicLong accepted = new AtomicLong();
-            AtomicLong failed = new AtomicLong();
-            java.util.Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
-            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-            Semaphore outstanding = new Semaphore(512);
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-            AtomicLong sent = new AtomicLong();
+            String wrk = System.getProperty("soc.bench.wrk", "");
+            java.util.function.IntFunction<Load> loads = duration -> wrk.isBlank()
+                    ? new JavaClientLoad(http, port, templates, rate, duration)
+                    : new WrkLoad(Path.of(wrk), port, templates, rate, duration, data);
+            // A cold JVM spends its first seconds compiling: warm the server up (not measured), let it drain.
+            int warmup = Integer.getInteger("soc.bench.api-warmup", 20);
+            if (warmup > 0) {
+                Load warming = loads.apply(warmup);
+                warming.start();
+                warming.awaitEnd();
+                long warmed = accepted(http, port);
+                while (classified(http, port) < warmed) {
+                    Thread.sleep(200);
+                }
+                System.out.printf(Locale.ROOT, "  warm-up: %d s, %,d findings accepted and classified%n", warmup, warmed);
+            }
+            Load load = loads.apply(seconds);
+            // SOC_BENCH_CHILD_JFR=<file> in run.sh: a profile of the server during the measured round
+            String childJfr = System.getProperty("soc.bench.child-jfr", "");
+            if (!childJfr.isBlank()) {
+                jcmd(child, "JFR.start", "name=bench", "settings=profile", "filename=" + childJfr);
+            }
+            long acceptedBefore = accepted(http, port);
+            long classifiedBefore = classified(http, port);
+            double cpuBefore = cpuSeconds(child);
+            long startNanos = System.nanoTime();
+            load.start();
+            System.out.printf(Locale.ROOT, "api: %,d findings/s for %d s, %s%n", rate, seconds, load.describe());
+            System.out.println("    t   sent/s  accepted   classified  backlog");
+            long previousSent = 0;
+            for (int t = 5; t <= seconds; t += 5) {
+                Thread.sleep(Math.max(0, startNanos + t * 1_000_000_000L - System.nanoTime()) / 1_000_000);
+                long nowSent = load.sent();
+                long accepted = accepted(http, port) - acceptedBefore;
+                long classified = classified(http, port) - classifiedBefore;
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %3d  %7.0f  %8d  %11d  %7d%n",
+                        t,
+                        (nowSent - previousSent) / 5.0,
+                        accepted,
+                        classified,
+                        accepted - classified);
+                previousSent = nowSent;
+            }
+            load.awaitEnd();
+            if (!childJfr.isBlank()) {
+                jcmd(child, "JFR.stop", "name=bench");
+                System.out.println("  JFR profile of the server during the load: " + childJfr);
+            }
+            long accepted = accepted(http, port) - acceptedBefore;
+            double loadCpu = cpuSeconds(child) - cpuBefore;
+            long drainStart = System.nanoTime();
+            while (classified(http, port) - classifiedBefore < accepted
+                    && System.nanoTime() - drainStart < 600_000_000_000L) {
+                Thread.sleep(200);
+            }
+            double drain = (System.nanoTime() - drainStart) / 1e9;
+            double totalCpu = cpuSeconds(child) - cpuBefore;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  accepted %,d (%.0f/s); %s; backlog drained %.1f s after the load%n",
+                    accepted,
+                    accepted / (double) seconds,
+                    load.summary(),
+                    drain);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  server CPU: %.1f s during the load, %.1f s until drained = %.2f ms per accepted and classified"
+                            + " threat (2 cores = %.0f threats/s at most, the load generator's CPU aside)%n",
+                    loadCpu,
+                    totalCpu,
+                    1000 * totalCpu / Math.max(1, accepted),
+                    Runtime.getRuntime().availableProcessors() * Math.max(1, accepted) / totalCpu);
+            child.destroy(); // SIGTERM: a graceful stop, so the store closes its files
+            child.waitFor(60, TimeUnit.SECONDS);
+            disk(data, accepted + acceptedBefore); // the warm-up's threats are on disk too
+        } finally {
+            child.destroyForcibly();
+            clientThreads.shutdownNow(); // its threads are not daemons: the JVM would not exit
+        }
+    }
+
+    /** A load generator for the api mode. */
+    interface Load {
+        void start() throws IOException;
+
+        /** Requests sent so far (or issued, for wrk: its request count is known only at the end). */
+        long sent();
+
+        void awaitEnd() throws InterruptedException;
+
+        String describe();
+
+        String summary();
+    }
+
+    /** wrk (Debian's package): closed loop on 64 connections, each pausing so that together they send the rate. */
+    static final class WrkLoad implements Load {
+        private static final int CONNECTIONS = 64;
+        private final Path wrk;
+        private final int port;
+        private final List<String> templates;
+        private final int rate;
+        private final int seconds;
+        private final Path directory;
+        private Process process;
+        private long startNanos;
+
+        WrkLoad(Path wrk, int port, List<String> templates, int rate, int seconds, Path directory) {
+            this.wrk = wrk;
+            this.port = port;
+            this.templates = templates;
+            this.rate = rate;
+            this.seconds = seconds;
+            this.directory = directory;
+        }
+
+        @Override
+        public void start() throws IOException {
+            Path bodies = directory.resolve("wrk-templates.txt");
+            Files.write(bodies, templates);
+            Path script = directory.resolve("wrk-findings.lua");
+            // One distinct finding id per request (letters and digits: valid for GuardDuty too).
+            Files.writeString(script, """
+                    local templates = {}
+                    for line in io.lines("%s") do templates[#templates + 1] = line end
+                    local n = 0
+                    local seed = "%d"
+                    function delay() return %d end
+                    function request()
+                      n = n + 1
+                      local body = templates[(n %% #templates) + 1]:gsub("BENCH%%-ID", "bench" .. n .. "x" .. seed)
+                      return wrk.format("POST", "/api/v1/findings", {["Content-Type"] = "application/json"}, body)
+                    end
+                    """.formatted(bodies, System.nanoTime(), Math.max(0, CONNECTIONS * 1000 / rate)));
+            startNanos = System.nanoTime();
+            process = new ProcessBuilder(
+                            wrk.toString(),
+                            "-t1",
+                            "-c" + CONNECTIONS,
+                            "-d" + seconds + "s",
+                            "--latency",
+                            "-s",
+                            script.toString(),
+                            "http://127.0.0.1:" + port)
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("wrk.out").toFile())
+                    .start();
+        }
+
+        @Override
+        public long sent() {
+            // wrk reports its requests at the end; until then the schedule's count
+            return Math.min((long) rate * seconds, (System.nanoTime() - startNanos) * rate / 1_000_000_000L);
+        }
+
+        @Override
+        public void awaitEnd() throws InterruptedException {
+            process.waitFor();
+        }
+
+        @Override
+        public String describe() {
+            return "wrk, " + CONNECTIONS + " connections, each pausing " + Math.max(0, CONNECTIONS * 1000 / rate)
+                    + " ms between requests (sent/s below: the schedule, not a measurement)";
+        }
+
+        @Override
+        public String summary() {
+            try {
+                List<String> lines = Files.readAllLines(directory.resolve("wrk.out"));
+                return "wrk: " + String.join(
+                        " | ",
+                        lines.stream()
+                                .map(String::strip)
+                                .filter(l -> l.startsWith("50%") || l.startsWith("99%") || l.contains("requests in")
+                                        || l.startsWith("Non-2xx") || l.startsWith("Socket errors") || l.startsWith("Requests/sec"))
+                                .toList());
+            } catch (IOException e) {
+                return "wrk: no output (" + e.getMessage() + ")";
+            }
+        }
+    }
+
+    /** Java's HttpClient in this JVM, open loop at the rate, at most 512 requests outstanding. */
+    static final class JavaClientLoad implements Load {
+        private final HttpClient http;
+        private final int port;
+        private final List<String> templates;
+        private final int rate;
+        private final int seconds;
+        private final AtomicLong sent = new AtomicLong();
+        private final AtomicLong accepted = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final java.util.Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        private final Semaphore outstanding = new Semaphore(512);
+        private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        private long endNanos;
+
+        JavaClientLoad(HttpClient http, int port, List<String> templates, int rate, int seconds) {
+            this.http = http;
+            this.port = port;
+            this.templates = templates;
+            this.rate = rate;
+            this.seconds = seconds;
+        }
+
+        @Override
+        public void start() {
             long periodNanos = 1_000_000_000L / rate;
             long startNanos = System.nanoTime();
-            long endNanos = startNanos + seconds * 1_000_000_000L;
-            long classifiedBefore = classified(http, port);
+            endNanos = startNanos + seconds * 1_000_000_000L;
             ticker.scheduleAtFixedRate(
                     () -> {
                         // open loop: as many requests as the schedule says by now, whatever answered
@@ -273,53 +477,65 @@ public final class StandaloneBench {
                     0,
                     1,
                     TimeUnit.MILLISECONDS);
-            System.out.printf(Locale.ROOT, "api: %,d findings/s for %d s, open loop (at most 512 outstanding)%n", rate, seconds);
-            System.out.println("    t   sent/s  accepted   classified  backlog");
-            long previousSent = 0;
-            for (int t = 5; t <= seconds; t += 5) {
-                Thread.sleep(Math.max(0, startNanos + t * 1_000_000_000L - System.nanoTime()) / 1_000_000);
-                long nowSent = sent.get();
-                long classified = classified(http, port) - classifiedBefore;
-                System.out.printf(
-                        Locale.ROOT,
-                        "  %3d  %7.0f  %8d  %11d  %7d%n",
-                        t,
-                        (nowSent - previousSent) / 5.0,
-                        accepted.get(),
-                        classified,
-                        accepted.get() - classified);
-                previousSent = nowSent;
-            }
+        }
+
+        @Override
+        public long sent() {
+            return sent.get();
+        }
+
+        @Override
+        public void awaitEnd() throws InterruptedException {
+            Thread.sleep(Math.max(0, endNanos - System.nanoTime()) / 1_000_000);
             ticker.shutdownNow();
-            while (System.nanoTime() < endNanos || outstanding.availablePermits() < 512) {
+            while (outstanding.availablePermits() < 512) {
                 Thread.sleep(50);
             }
-            long drainStart = System.nanoTime();
-            while (classified(http, port) - classifiedBefore < accepted.get()
-                    && System.nanoTime() - drainStart < 600_000_000_000L) {
-                Thread.sleep(200);
-            }
-            double drain = (System.nanoTime() - drainStart) / 1e9;
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            System.out.printf(
-                    Locale.ROOT,
-                    "  accepted %,d (%.0f/s), failed %,d; 202 latency p50 %.1f ms, p99 %.1f ms; backlog drained %.1f s"
-                            + " after the load%n",
-                    accepted.get(),
-                    accepted.get() / (double) seconds,
-                    failed.get(),
-                    percentile(sorted, 0.50) / 1e6,
-                    percentile(sorted, 0.99) / 1e6,
-                    drain);
-            if (!failures.isEmpty()) {
-                System.out.println("  failures: " + failures);
-            }
-            child.destroy(); // SIGTERM: a graceful stop, so the store closes its files
-            child.waitFor(60, TimeUnit.SECONDS);
-            disk(data, accepted.get());
-        } finally {
-            child.destroyForcibly();
         }
+
+        @Override
+        public String describe() {
+            return "Java HttpClient in the benchmark's JVM, open loop (at most 512 outstanding)";
+        }
+
+        @Override
+        public String summary() {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            return String.format(
+                    Locale.ROOT,
+                    "client: %,d answered 202, %,d failed%s; 202 latency p50 %.1f ms, p99 %.1f ms",
+                    accepted.get(),
+                    failed.get(),
+                    failures.isEmpty() ? "" : " " + failures,
+                    percentile(sorted, 0.50) / 1e6,
+                    percentile(sorted, 0.99) / 1e6);
+        }
+    }
+
+    static void jcmd(Process child, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(child.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    /** The child's CPU time so far (all its threads). */
+    static double cpuSeconds(Process child) {
+        return child.toHandle()
+                        .info()
+                        .totalCpuDuration()
+                        .orElse(Duration.ZERO)
+                        .toNanos()
+                / 1e9;
+    }
+
+    /** Findings the child answered 202 to, from its own request metric. */
+    static long accepted(HttpClient http, int port) {
+        return metricCount(http, port, "/actuator/metrics/http.server.requests?tag=uri:/api/v1/findings&tag=status:202");
     }
 
     static void disk(Path data, long threats) throws IOException {
@@ -360,10 +576,13 @@ public final class StandaloneBench {
     }
 
     static long classified(HttpClient http, int port) {
+        return metricCount(http, port, "/actuator/metrics/AI.Agent.ResponseTime?tag=agent:ThreatClassifier");
+    }
+
+    static long metricCount(HttpClient http, int port, String path) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                    + "/actuator/metrics/AI.Agent.ResponseTime?tag=agent:ThreatClassifier"))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -383,10 +602,8 @@ public final class StandaloneBench {
 
     static Process startChild(Path jar, Path data, int port) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
-                        java.toString(),
-                        "-Xmx1g",
-                        "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(List.of(
                         "-jar",
                         jar.toString(),
                         "--server.port=" + port,
@@ -395,7 +612,8 @@ public final class StandaloneBench {
                         "--soc.context-store.embedded.file=" + data.resolve("context-store"),
                         "--soc.context-store.archive.local-directory=" + data.resolve("archive"),
                         "--soc.event-bus.in-process.journal.directory=" + data.resolve("event-bus"),
-                        "--soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base"))
+                        "--soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base")));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("standalone.log").toFile())
                 .start();

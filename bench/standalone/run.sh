@@ -4,7 +4,9 @@
 #   bench/standalone/run.sh api [rate, default 1000] [seconds, 60]  the API over HTTP, the jar as a child
 #   bench/standalone/run.sh                                          both
 # SOC_BENCH_WARMUP=threats (default 6000) before the timed pipeline round; JFR=/path/file.jfr records a
-# profile of the timed round (then: jfr view hot-methods /path/file.jfr).
+# profile of the timed round (then: jfr view hot-methods /path/file.jfr); SOC_BENCH_CHILD_JFR=/path/file.jfr
+# profiles the api mode's server. SOC_BENCH_LOAD=java: the api mode's load from Java's HttpClient, not wrk.
+# SOC_BENCH_API_WARMUP=seconds (default 20) of load before the measured api round, drained, not measured.
 # Works from a fresh clone with an empty Maven cache (the wrapper downloads what it needs; no -o).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,11 +18,24 @@ trap 'rm -f "$CP_FILE"' EXIT
 # package: the api mode runs the exec jar; -am compiles the modules it uses in the same reactor
 ./mvnw -q -B -pl "$MODULE" -am package dependency:build-classpath -DskipTests -Dspotless.check.skip=true \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >&2
+# The api mode's load: wrk (Debian's package; installed here when missing and this is root), or
+# SOC_BENCH_LOAD=java for Java's HttpClient in the benchmark's own JVM.
+WRK=""
+if [[ "${SOC_BENCH_LOAD:-wrk}" == wrk && "${1:-both}" != pipeline ]]; then
+  if ! command -v wrk >/dev/null && [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    echo "[bench] installing wrk (apt-get)" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 \
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1; } || true
+  fi
+  WRK="$(command -v wrk || true)"
+  [[ -n "$WRK" ]] || echo "[bench] wrk is not installed: the api mode uses Java's HttpClient" >&2
+fi
 JAR="$(ls "$MODULE"/target/standalone-*-exec.jar | head -n 1)"
 CP="$MODULE/target/classes:$(cat "$CP_FILE")"
 run() {
   "$JAVA" -Xms1g -Xmx1g --enable-native-access=ALL-UNNAMED -Dsoc.bench.warmup="${SOC_BENCH_WARMUP:-6000}" \
-    -Dsoc.bench.jfr="${JFR:-}" -XX:FlightRecorderOptions:stackdepth=256 \
+    -Dsoc.bench.jfr="${JFR:-}" -Dsoc.bench.child-jfr="${SOC_BENCH_CHILD_JFR:-}" -Dsoc.bench.wrk="$WRK" -Dsoc.bench.api-warmup="${SOC_BENCH_API_WARMUP:-20}" -XX:FlightRecorderOptions:stackdepth=256 \
     ${SOC_BENCH_JAVA_OPTS:-} -cp "$CP" \
     bench/standalone/StandaloneBench.java "$@"
 }
