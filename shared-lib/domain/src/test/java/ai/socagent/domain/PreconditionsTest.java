@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PreconditionsTest {
 
@@ -31,6 +33,36 @@ class PreconditionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("id must be a lowercase UUID");
         assertThat(Preconditions.newId()).matches("[0-9a-f-]{36}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "123E4567-e89b-42d3-a456-426614174000", // uppercase
+                "123e4567-e89b-42d3-a456-42661417400g", // not hex
+                "123e4567xe89b-42d3-a456-426614174000", // no hyphen at 8
+                "123e4567-e89b-42d3-a456-4266141740000", // 37 characters
+                "123e4567-e89b-42d3-a456-42661417400", // 35 characters
+                "123e45670e89b-42d3-a456-42661417400", // hyphen moved
+                "123e4567-e89b-42d3-a456:426614174000",
+                ""
+            })
+    void requireUuid_nearMisses_throw(String value) {
+        assertThatThrownBy(() -> Preconditions.requireUuid(value, "id"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("id must be a lowercase UUID");
+    }
+
+    @Test
+    void requireUuid_acceptsEveryRandomUuid() {
+        for (int i = 0; i < 1_000; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            assertThat(Preconditions.requireUuid(id, "id")).isEqualTo(id);
+        }
+        assertThat(Preconditions.requireUuid("00000000-0000-0000-0000-000000000000", "id"))
+                .isNotNull();
+        assertThat(Preconditions.requireUuid("ffffffff-ffff-ffff-ffff-ffffffffffff", "id"))
+                .isNotNull();
     }
 
     @Test

@@ -89,7 +89,20 @@ public final class InvestigationRecords {
             Instant timestamp,
             String agentId,
             T record) {
-        String payload = codec(type).encode(record);
+        return createEncoded(
+                investigationId, level, timestamp, agentId, codec(type).encode(record));
+    }
+
+    /**
+     * {@link #putIfAbsent(String, ContextRecordType, String, Object)} of a payload the caller
+     * encoded with the type's codec, for a caller that writes the same record elsewhere too.
+     */
+    boolean putEncodedIfAbsent(String investigationId, ContextRecordType<?> type, String agentId, String payload) {
+        return createEncoded(investigationId, type.name(), SINGLE_RECORD_TIME, agentId, payload);
+    }
+
+    private boolean createEncoded(
+            String investigationId, String level, Instant timestamp, String agentId, String payload) {
         try {
             investigations.create(InvestigationContextEntry.of(investigationId, level, timestamp, agentId, payload));
             return true;

@@ -53,8 +53,10 @@ public final class ThreatRecords {
      */
     public Threat recordArrival(Threat threat, String agentId) {
         Objects.requireNonNull(threat, "threat");
-        boolean first = investigations.putIfAbsent(
-                Investigation.idForThreat(threat.threatId()), ContextRecords.THREAT, agentId, threat);
+        // Encoded once for both writes: the threat is the largest record, its encoding the costliest.
+        String payload = codec.encode(threat);
+        boolean first = investigations.putEncodedIfAbsent(
+                Investigation.idForThreat(threat.threatId()), ContextRecords.THREAT, agentId, payload);
         Threat kept = first ? threat : find(threat.threatId()).orElse(threat);
         try {
             global.create(GlobalContextEntry.of(
@@ -63,7 +65,7 @@ public final class ThreatRecords {
                     kept.threatId(),
                     kept.finding().findingType(),
                     kept.finding().severity().name(),
-                    codec.encode(kept)));
+                    kept == threat ? payload : codec.encode(kept)));
         } catch (ContextAlreadyExistsException listedBefore) {
             // the usual case for a threat that arrived before
         }
