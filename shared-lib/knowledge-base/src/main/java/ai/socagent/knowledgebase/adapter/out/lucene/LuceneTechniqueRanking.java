@@ -6,6 +6,8 @@ import ai.socagent.knowledgebase.ranking.Bm25;
 import ai.socagent.knowledgebase.ranking.RankingCorpus;
 import ai.socagent.knowledgebase.ranking.RankingQuery;
 import ai.socagent.knowledgebase.ranking.TechniqueRanker;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,6 +72,9 @@ final class LuceneTechniqueRanking {
         TERMS_TYPE.setOmitNorms(true);
         TERMS_TYPE.freeze();
     }
+
+    /** Postings entries kept per index of one version (about 12 bytes each). */
+    static final long POSTINGS_KEPT = 2_000_000;
 
     private volatile Snapshot snapshot;
 
@@ -155,6 +160,14 @@ final class LuceneTechniqueRanking {
         private final int[] leaf;
         private final int[] doc;
         private final double[] lengthNorm;
+        /**
+         * Postings by stem, bounded by their total length: the stems of the index are a few thousand,
+         * but a query's stems come from untrusted findings, and a stem not indexed is kept too.
+         */
+        private final Cache<String, Postings> postings = Caffeine.newBuilder()
+                .maximumWeight(POSTINGS_KEPT)
+                .weigher((String stem, Postings list) -> list.weight())
+                .build();
 
         Documents(int[][] denseByLeafDoc, int[] length, String[] techniqueId, int[] leaf, int[] doc) {
             this.denseByLeafDoc = denseByLeafDoc;
@@ -220,44 +233,30 @@ final class LuceneTechniqueRanking {
         }
 
         /** BM25 of every document for the query terms, term at a time, and which terms each matched. */
-        Side score(IndexReader reader, String field, List<RankingQuery.Term> terms, Side side) throws IOException {
+        Side score(IndexReader reader, String field, List<RankingQuery.Term> terms, Side side) {
             int n = size();
             side.prepare(n, terms.size());
-            List<LeafReaderContext> leaves = reader.leaves();
-            TermsEnum[] enums = new TermsEnum[leaves.size()];
-            for (int l = 0; l < leaves.size(); l++) {
-                Terms indexed = leaves.get(l).reader().terms(field);
-                enums[l] = indexed == null ? null : indexed.iterator();
-            }
-            PostingsEnum postings = null;
             for (int i = 0; i < terms.size(); i++) {
-                BytesRef bytes = new BytesRef(terms.get(i).stem());
-                long documentFrequency = 0;
-                boolean[] found = new boolean[leaves.size()];
-                for (int l = 0; l < leaves.size(); l++) {
-                    if (enums[l] != null && enums[l].seekExact(bytes)) {
-                        found[l] = true;
-                        documentFrequency += enums[l].docFreq();
-                    }
-                }
-                side.documentFrequency[i] = documentFrequency;
-                if (documentFrequency == 0) {
+                Postings list = postings.get(terms.get(i).stem(), stem -> Postings.read(reader, field, stem, this));
+                side.postings[i] = list;
+                side.documentFrequency[i] = list.documentFrequency;
+                if (list.documentFrequency == 0) {
                     continue;
                 }
-                double weight = Bm25.idf(n, documentFrequency) * terms.get(i).frequency();
-                for (int l = 0; l < leaves.size(); l++) {
-                    if (!found[l]) {
-                        continue;
+                double weight =
+                        Bm25.idf(n, list.documentFrequency) * terms.get(i).frequency();
+                if (weight <= 0) {
+                    continue; // adds nothing; and a zero score must keep meaning "not touched"
+                }
+                int[] ordinals = list.ordinals;
+                int[] frequencies = list.frequencies;
+                for (int j = 0; j < ordinals.length; j++) {
+                    int d = ordinals[j];
+                    // a BM25 term score is always positive: 0 means the document is not touched yet
+                    if (side.scores[d] == 0) {
+                        side.touched[side.touchedCount++] = d;
                     }
-                    postings = enums[l].postings(postings, PostingsEnum.FREQS);
-                    int[] dense = denseByLeafDoc[l];
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        int d = dense[doc];
-                        if (d >= 0) {
-                            side.scores[d] += Bm25.score(weight, postings.freq(), lengthNorm[d]);
-                            side.log(d, i);
-                        }
-                    }
+                    side.scores[d] += Bm25.score(weight, frequencies[j], lengthNorm[d]);
                 }
             }
             return side;
@@ -265,55 +264,103 @@ final class LuceneTechniqueRanking {
     }
 
     /**
-     * The scores of one index for one query, and a log of which query terms each document matched;
-     * reused by one thread, and only what a query touched is cleared after it.
+     * One stem's postings in one index version, as dense ordinals (in the index's leaf and document
+     * order, the order the scores add up in) with their term frequencies, and the ordinals sorted for
+     * {@link #contains}. Read once from Lucene: seeking the terms dictionary and decoding postings
+     * for every query was most of the ranking's time.
+     */
+    private record Postings(long documentFrequency, int[] ordinals, int[] frequencies, int[] sorted) {
+
+        static final Postings NONE = new Postings(0, new int[0], new int[0], new int[0]);
+
+        boolean contains(int ordinal) {
+            return Arrays.binarySearch(sorted, ordinal) >= 0;
+        }
+
+        int weight() {
+            return 1 + ordinals.length;
+        }
+
+        static Postings read(IndexReader reader, String field, String stem, Documents documents) {
+            try {
+                BytesRef bytes = new BytesRef(stem);
+                long documentFrequency = 0;
+                int[] ordinals = new int[16];
+                int[] frequencies = new int[16];
+                int count = 0;
+                PostingsEnum postings = null;
+                List<LeafReaderContext> leaves = reader.leaves();
+                for (int l = 0; l < leaves.size(); l++) {
+                    Terms indexed = leaves.get(l).reader().terms(field);
+                    if (indexed == null) {
+                        continue;
+                    }
+                    TermsEnum terms = indexed.iterator();
+                    if (!terms.seekExact(bytes)) {
+                        continue;
+                    }
+                    documentFrequency += terms.docFreq();
+                    postings = terms.postings(postings, PostingsEnum.FREQS);
+                    int[] dense = documents.denseByLeafDoc[l];
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        int d = dense[doc];
+                        if (d >= 0) {
+                            if (count == ordinals.length) {
+                                ordinals = Arrays.copyOf(ordinals, count * 2);
+                                frequencies = Arrays.copyOf(frequencies, count * 2);
+                            }
+                            ordinals[count] = d;
+                            frequencies[count++] = postings.freq();
+                        }
+                    }
+                }
+                if (documentFrequency == 0) {
+                    return NONE;
+                }
+                int[] kept = Arrays.copyOf(ordinals, count);
+                int[] sorted = kept.clone();
+                Arrays.sort(sorted);
+                return new Postings(documentFrequency, kept, Arrays.copyOf(frequencies, count), sorted);
+            } catch (IOException e) {
+                throw new KnowledgeBaseException("Cannot read the ranking index's postings of '" + stem + "'", e);
+            }
+        }
+    }
+
+    /**
+     * The scores of one index for one query, and the postings of its terms (which terms each
+     * document matched); reused by one thread, and only what a query touched is cleared after it.
      */
     private static final class Side {
         private double[] scores = new double[0];
         private long[] documentFrequency = new long[0];
-        private int[] head = new int[0];
+        private Postings[] postings = new Postings[0];
         private int[] touched = new int[0];
         private int touchedCount;
-        private int[] term = new int[1024];
-        private int[] next = new int[1024];
-        private int size;
 
         void prepare(int documents, int queryTerms) {
             if (scores.length != documents) {
                 scores = new double[documents];
-                head = new int[documents];
-                Arrays.fill(head, -1);
                 touched = new int[documents];
             }
             documentFrequency = new long[queryTerms];
+            postings = new Postings[queryTerms];
         }
 
         void clear() {
             for (int i = 0; i < touchedCount; i++) {
                 scores[touched[i]] = 0;
-                head[touched[i]] = -1;
             }
             touchedCount = 0;
-            size = 0;
         }
 
-        void log(int document, int queryTerm) {
-            if (size == term.length) {
-                term = Arrays.copyOf(term, size * 2);
-                next = Arrays.copyOf(next, size * 2);
-            }
-            if (head[document] < 0) {
-                touched[touchedCount++] = document;
-            }
-            term[size] = queryTerm;
-            next[size] = head[document];
-            head[document] = size++;
-        }
-
+        /** The query terms the document contains, the last query term first. */
         Set<String> terms(int document, List<RankingQuery.Term> queryTerms) {
             Set<String> out = new LinkedHashSet<>();
-            for (int node = head[document]; node >= 0; node = next[node]) {
-                out.add(queryTerms.get(term[node]).stem());
+            for (int i = queryTerms.size() - 1; i >= 0; i--) {
+                if (postings[i] != null && postings[i].contains(document)) {
+                    out.add(queryTerms.get(i).stem());
+                }
             }
             return out;
         }
