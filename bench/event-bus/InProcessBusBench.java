@@ -60,7 +60,7 @@ public final class InProcessBusBench {
         AtomicInteger handled = new AtomicInteger();
         InProcessEventBus.Options defaults = InProcessEventBus.Options.defaults();
         InProcessEventBus.Options options =
-                new InProcessEventBus.Options(threads, 1, 10_000, defaults.retry(), defaults.idempotencyTtl());
+                new InProcessEventBus.Options(threads, 1, 10_000, defaults.retry(), defaults.idempotencyTtl()); // threads: deliveries of the queue at once
         Path directory = Files.createTempDirectory("event-bus-bench");
         try (InProcessEventBus bus = journal
                 ? InProcessEventBus.durable(

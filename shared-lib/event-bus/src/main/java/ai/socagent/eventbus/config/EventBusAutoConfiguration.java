@@ -121,11 +121,12 @@ public class EventBusAutoConfiguration {
                 ObjectProvider<OpenTelemetry> openTelemetry) {
             EventBusProperties.InProcess inProcess = properties.inProcess();
             InProcessEventBus.Options options = new InProcessEventBus.Options(
-                    inProcess.threads(),
-                    inProcess.priorityThreads(),
+                    inProcess.concurrency(),
+                    inProcess.priorityConcurrency(),
                     inProcess.capacity(),
                     retryPolicy(properties),
-                    properties.idempotencyTtl());
+                    properties.idempotencyTtl(),
+                    inProcess.queueConcurrency());
             EventBusProperties.Journal journal = inProcess.journal();
             if (!journal.enabled()) {
                 return InProcessEventBus.create(

@@ -1,6 +1,7 @@
 package ai.socagent.eventbus.config;
 
 import ai.socagent.domain.event.DomainEvents;
+import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -20,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param busName the EventBridge bus the {@code aws} mode publishes to; default {@code ai-agent-events}
  * @param idempotencyTtl how long a consumer remembers an event id; default 24 hours
  * @param retry backoff between deliveries of a failing event
- * @param inProcess the in-process bus's threads and journal
+ * @param inProcess the in-process bus's delivery capacity and journal
  * @param aws the aws mode's settings
  */
 @Validated
@@ -38,7 +39,7 @@ public record EventBusProperties(
         busName = busName == null ? DomainEvents.EventBus.NAME : busName;
         idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;
         retry = retry == null ? new Retry(null, 0, null) : retry;
-        inProcess = inProcess == null ? new InProcess(0, 0, 0, null) : inProcess;
+        inProcess = inProcess == null ? new InProcess(0, 0, null, 0, null) : inProcess;
         aws = aws == null ? new Aws(null, null, null, 0, 0, 0) : aws;
     }
 
@@ -61,20 +62,28 @@ public record EventBusProperties(
     }
 
     /**
-     * @param threads delivery threads of ordinary queues; default the number of cores, at least 2
-     * @param priorityThreads delivery threads of priority queues (emergencies); default 2
-     * @param capacity deliveries that may wait for a thread before publishers deliver themselves;
-     *     default 10,000
+     * @param concurrency deliveries of one ordinary queue that run at once, each on a virtual thread
+     *     (a handler waiting for a model holds no platform thread); default 64
+     * @param priorityConcurrency deliveries of one priority queue (the emergency path) at once;
+     *     default 16
+     * @param queueConcurrency a queue's own concurrency by name ({@code
+     *     soc.event-bus.in-process.queue-concurrency.threat-classifier=100}), over the two above
+     * @param capacity deliveries of one queue that may wait in line before publishers deliver
+     *     themselves; default 10,000
      * @param journal where the bus keeps its deliveries, dead letters and idempotency claims
      */
     public record InProcess(
-            @Min(0) @Max(256) int threads,
-            @Min(0) @Max(64) int priorityThreads,
+            @Min(0) @Max(10_000) int concurrency,
+            @Min(0) @Max(10_000) int priorityConcurrency,
+            Map<String, @Min(1) @Max(10_000) Integer> queueConcurrency,
             @Min(0) int capacity,
             @Valid Journal journal) {
         public InProcess {
-            threads = threads == 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : threads;
-            priorityThreads = priorityThreads == 0 ? 2 : priorityThreads;
+            concurrency = concurrency == 0 ? InProcessEventBus.Options.DEFAULT_CONCURRENCY : concurrency;
+            priorityConcurrency = priorityConcurrency == 0
+                    ? InProcessEventBus.Options.DEFAULT_PRIORITY_CONCURRENCY
+                    : priorityConcurrency;
+            queueConcurrency = queueConcurrency == null ? Map.of() : Map.copyOf(queueConcurrency);
             capacity = capacity == 0 ? 10_000 : capacity;
             journal = journal == null ? new Journal(null, null, false) : journal;
         }

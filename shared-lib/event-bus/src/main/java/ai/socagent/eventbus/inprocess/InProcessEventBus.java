@@ -23,23 +23,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +47,13 @@ import org.slf4j.LoggerFactory;
  * gets the event again after a backoff, up to the queue's {@code maxReceiveCount}, and then the event
  * goes to the queue's dead-letter queue with the reason ({@link #deadLetters(String)}); an event no
  * handler can read goes there at once; a handler sees each event id once (an {@link IdempotencyStore}
- * claim precedes it, released if it fails). Queues marked {@code priority} (the emergency path) have
- * their own threads, so they never wait behind the rest.
+ * claim precedes it, released if it fails).
+ *
+ * <p>Each queue and topic has its own share of the delivery capacity ({@link DeliveryLane}): up to
+ * {@link Options#concurrency()} of its deliveries run at once (a queue marked {@code priority}, the
+ * emergency path, {@link Options#priorityConcurrency()}; any queue its own in {@link
+ * Options#queueConcurrency()}), each on a virtual thread, so a handler waiting for a model holds back
+ * its own queue only, never another agent's, the dashboard's or the emergency queues.
  *
  * <p>Durable ({@link #durable}, the default of the standalone mode): every delivery is written to a
  * journal ({@link DeliveryJournal}, RocksDB) and in its write-ahead log before {@link #publish} returns; it leaves the
@@ -97,13 +99,11 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
     private final Options options;
     private final Clock clock;
     private final EventTracing tracing;
-    private final ThreadPoolExecutor workers;
-    private final ThreadPoolExecutor priorityWorkers;
+    private final Map<String, DeliveryLane> lanes;
     private final ScheduledExecutorService retries;
     private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
     private final Map<String, Queue<Held>> held = new ConcurrentHashMap<>();
     private final Set<String> reportedDrops = ConcurrentHashMap.newKeySet();
-    private final Set<String> priorityQueues;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -115,22 +115,54 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
     /**
      * Tuning of the bus.
      *
-     * @param threads delivery threads of the ordinary queues
-     * @param priorityThreads delivery threads of the priority queues
-     * @param capacity deliveries that may wait for a thread; publishers run the delivery themselves
+     * @param concurrency deliveries of one ordinary queue (or topic) that run at once
+     * @param priorityConcurrency deliveries of one priority queue that run at once
+     * @param capacity deliveries of one queue that may wait in line; publishers deliver themselves
      *     beyond that (back-pressure, nothing dropped)
      * @param retry backoff between deliveries of a failing event
      * @param idempotencyTtl how long an event id is remembered
+     * @param queueConcurrency a queue's own concurrency, by queue name, instead of the above
      */
-    public record Options(int threads, int priorityThreads, int capacity, RetryPolicy retry, Duration idempotencyTtl) {
+    public record Options(
+            int concurrency,
+            int priorityConcurrency,
+            int capacity,
+            RetryPolicy retry,
+            Duration idempotencyTtl,
+            Map<String, Integer> queueConcurrency) {
+
+        /** Concurrency of an ordinary queue by default: handlers waiting for a model hold virtual threads. */
+        public static final int DEFAULT_CONCURRENCY = 64;
+
+        public static final int DEFAULT_PRIORITY_CONCURRENCY = 16;
+
+        public Options {
+            queueConcurrency = queueConcurrency == null ? Map.of() : Map.copyOf(queueConcurrency);
+        }
+
+        public Options(int concurrency, int priorityConcurrency, int capacity, RetryPolicy retry, Duration ttl) {
+            this(concurrency, priorityConcurrency, capacity, retry, ttl, Map.of());
+        }
 
         public static Options defaults() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            return new Options(Math.max(2, cores), 2, 10_000, RetryPolicy.defaults(), Duration.ofHours(24));
+            return new Options(
+                    DEFAULT_CONCURRENCY,
+                    DEFAULT_PRIORITY_CONCURRENCY,
+                    10_000,
+                    RetryPolicy.defaults(),
+                    Duration.ofHours(24));
         }
 
         public Options withRetry(RetryPolicy value) {
-            return new Options(threads, priorityThreads, capacity, value, idempotencyTtl);
+            return new Options(concurrency, priorityConcurrency, capacity, value, idempotencyTtl, queueConcurrency);
+        }
+
+        public Options withQueueConcurrency(Map<String, Integer> value) {
+            return new Options(concurrency, priorityConcurrency, capacity, retry, idempotencyTtl, value);
+        }
+
+        int concurrencyOf(QueueDefinition queue) {
+            return queueConcurrency.getOrDefault(queue.name(), queue.priority() ? priorityConcurrency : concurrency);
         }
     }
 
@@ -160,10 +192,6 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         this.definition = definition;
         this.tracing = tracing;
         this.router = EventRouter.create(definition);
-        this.priorityQueues = definition.queues().stream()
-                .filter(QueueDefinition::priority)
-                .map(QueueDefinition::name)
-                .collect(Collectors.toUnmodifiableSet());
         this.codec = codec;
         this.store = store;
         this.options = options;
@@ -176,8 +204,20 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
                 options.retry(),
                 options.idempotencyTtl(),
                 CLAIM_LEASE);
-        this.workers = pool("event-bus", options.threads(), options.capacity());
-        this.priorityWorkers = pool("event-bus-priority", options.priorityThreads(), options.capacity());
+        Map<String, DeliveryLane> byTarget = new LinkedHashMap<>();
+        for (QueueDefinition queue : definition.queues()) {
+            byTarget.put(
+                    queue.name(), new DeliveryLane(queue.name(), options.concurrencyOf(queue), options.capacity()));
+        }
+        definition
+                .topics()
+                .forEach(topic -> byTarget.put(
+                        topic.name(),
+                        new DeliveryLane(
+                                topic.name(),
+                                options.queueConcurrency().getOrDefault(topic.name(), options.concurrency()),
+                                options.capacity())));
+        this.lanes = Map.copyOf(byTarget);
         this.retries = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("event-bus-retry").daemon(true).factory());
     }
@@ -374,6 +414,29 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         return replayed.get();
     }
 
+    /** Deliveries of {@code queue} (a queue or topic) waiting in line for a worker. */
+    public int waitingCount(String queue) {
+        return lane(queue).waiting();
+    }
+
+    /** Deliveries of {@code queue} (a queue or topic) running now. */
+    public int runningCount(String queue) {
+        return lane(queue).running();
+    }
+
+    /** How many deliveries of {@code queue} (a queue or topic) may run at once. */
+    public int concurrency(String queue) {
+        return lane(queue).concurrency();
+    }
+
+    private DeliveryLane lane(String queue) {
+        DeliveryLane lane = lanes.get(queue);
+        if (lane == null) {
+            throw new IllegalArgumentException("'" + queue + "' is no queue or topic of the routing definition");
+        }
+        return lane;
+    }
+
     /** Where the deliveries are kept (tests look into the journal). */
     DeliveryStore store() {
         return store;
@@ -401,11 +464,12 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
             replaying.interrupt();
         }
         retries.shutdownNow();
-        workers.shutdown();
-        priorityWorkers.shutdown();
+        lanes.values().forEach(DeliveryLane::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-            priorityWorkers.awaitTermination(10, TimeUnit.SECONDS);
+            for (DeliveryLane lane : lanes.values()) {
+                lane.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -512,8 +576,7 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
 
     private void dispatch(Held delivery, int attempt) {
         try {
-            (priorityQueues.contains(delivery.queue()) ? priorityWorkers : workers)
-                    .execute(() -> deliver(delivery, attempt));
+            lanes.get(delivery.queue()).submit(() -> deliver(delivery, attempt));
         } catch (RejectedExecutionException e) {
             store.abandoned(
                     delivery.id(), deadLetter(delivery, "SHUT_DOWN: the bus was closed before delivery", attempt - 1));
@@ -578,27 +641,5 @@ public final class InProcessEventBus implements EventPublisher, AutoCloseable {
         ReplayInterrupted() {
             super(null, null, false, false);
         }
-    }
-
-    private static ThreadPoolExecutor pool(String name, int threads, int capacity) {
-        AtomicInteger counter = new AtomicInteger();
-        return new ThreadPoolExecutor(
-                threads,
-                threads,
-                0,
-                TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(capacity),
-                runnable -> Thread.ofPlatform()
-                        .name(name + "-" + counter.incrementAndGet())
-                        .daemon(true)
-                        .unstarted(runnable),
-                // Back-pressure: a full pool makes the publisher deliver. Unlike CallerRunsPolicy,
-                // refuse loudly once closed instead of dropping the delivery.
-                (runnable, pool) -> {
-                    if (pool.isShutdown()) {
-                        throw new RejectedExecutionException("the event bus is closed");
-                    }
-                    runnable.run();
-                });
     }
 }

@@ -189,12 +189,12 @@ class EventBusAutoConfigurationTest {
 
     @Test
     void invalidSettings_failTheStartup() {
-        runner.withPropertyValues("soc.event-bus.in-process.threads=-1", "soc.event-bus.retry.multiplier=0.5")
+        runner.withPropertyValues("soc.event-bus.in-process.concurrency=-1", "soc.event-bus.retry.multiplier=0.5")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure())
                             .rootCause()
-                            .hasMessageContaining("inProcess.threads")
+                            .hasMessageContaining("inProcess.concurrency")
                             .hasMessageContaining("retry.multiplier");
                 });
     }

@@ -49,7 +49,11 @@ class DurableInProcessEventBusTest {
                 EventCodec.create(),
                 InProcessEventBus.Journal.in(journal),
                 new InProcessEventBus.Options(
-                        defaults.threads(), defaults.priorityThreads(), defaults.capacity(), FAST, idempotencyTtl),
+                        defaults.concurrency(),
+                        defaults.priorityConcurrency(),
+                        defaults.capacity(),
+                        FAST,
+                        idempotencyTtl),
                 OpenTelemetry.noop());
         return bus;
     }

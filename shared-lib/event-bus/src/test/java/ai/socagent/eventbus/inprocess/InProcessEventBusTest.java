@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -222,7 +223,7 @@ class InProcessEventBusTest {
     }
 
     @Test
-    void publish_emergency_isHandledOnThePriorityThreadsWithCorrelationAndTrace() {
+    void publish_emergency_isHandledOnThePriorityQueuesOwnThreadsWithCorrelationAndTrace() {
         List<String> threads = new CopyOnWriteArrayList<>();
         List<InboundEvent> handled = new CopyOnWriteArrayList<>();
         bus.subscribe("response-orchestration-priority", event -> {
@@ -235,7 +236,7 @@ class InProcessEventBusTest {
         bus.publish(emergency, TRACE);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 1);
-        assertThat(threads.getFirst()).startsWith("event-bus-priority-");
+        assertThat(threads.getFirst()).startsWith("event-bus-response-orchestration-priority-");
         assertThat(handled.getFirst()).isInstanceOfSatisfying(InboundEvent.PipelineEvent.class, pipeline -> {
             assertThat(pipeline.event().correlationId()).isEqualTo(emergency.correlationId());
             assertThat(pipeline.trace()).isEqualTo(TRACE);
@@ -258,6 +259,94 @@ class InProcessEventBusTest {
         assertThat(handled.getFirst())
                 .isEqualTo(new InboundEvent.AwsFindingEvent(
                         "c8b0f3e2-1111-2222-3333-444455556666", "aws.guardduty", "GuardDuty Finding", raw));
+    }
+
+    @Test
+    void publish_aQueueWhoseHandlerWaits_delaysNoOtherQueue() throws InterruptedException {
+        // 200 classifications: each goes to investigation (whose handler waits, as for a model),
+        // audit-trail and threat-intelligence. Far more waiting deliveries than the machine has cores.
+        CountDownLatch modelAnswers = new CountDownLatch(1);
+        AtomicInteger audited = new AtomicInteger();
+        bus.subscribe("investigation", event -> modelAnswers.await());
+        bus.subscribe("audit-trail", event -> audited.incrementAndGet());
+        bus.subscribe("threat-intelligence", event -> {});
+
+        for (int i = 0; i < 200; i++) {
+            bus.publish(SampleEvents.all().get(1), TRACE);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited.get() == 200);
+        assertThat(bus.runningCount("investigation")).isEqualTo(InProcessEventBus.Options.DEFAULT_CONCURRENCY);
+        assertThat(bus.waitingCount("investigation")).isEqualTo(200 - InProcessEventBus.Options.DEFAULT_CONCURRENCY);
+        modelAnswers.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> bus.deliveredCount() == 600);
+        assertThat(bus.waitingCount("investigation")).isZero();
+    }
+
+    @Test
+    void publish_queueWithItsOwnConcurrency_runsThatManyAtOnceOnVirtualThreads() {
+        bus.close();
+        bus = InProcessEventBus.create(
+                RoutingDefinitions.bundled(),
+                EventCodec.create(),
+                InMemoryIdempotencyStore.create(),
+                InProcessEventBus.Options.defaults()
+                        .withRetry(FAST)
+                        .withQueueConcurrency(Map.of("threat-classifier", 5)));
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
+        bus.subscribe("threat-classifier", event -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            virtual.add(Thread.currentThread().isVirtual());
+            release.await();
+            running.decrementAndGet();
+        });
+
+        for (int i = 0; i < 20; i++) {
+            bus.publish(SampleEvents.all().getFirst(), TRACE);
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 5);
+        assertThat(bus.concurrency("threat-classifier")).isEqualTo(5);
+        assertThat(bus.waitingCount("threat-classifier")).isEqualTo(15);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> bus.deliveredCount() == 20);
+        assertThat(mostAtOnce.get()).isEqualTo(5);
+        assertThat(virtual).hasSize(20).containsOnly(true);
+        assertThat(bus.concurrency("response-orchestration-priority"))
+                .isEqualTo(InProcessEventBus.Options.DEFAULT_PRIORITY_CONCURRENCY);
+    }
+
+    @Test
+    void publish_lineFull_thePublisherDeliversItself() {
+        bus.close();
+        bus = InProcessEventBus.create(
+                RoutingDefinitions.bundled(),
+                EventCodec.create(),
+                InMemoryIdempotencyStore.create(),
+                new InProcessEventBus.Options(1, 1, 2, FAST, Duration.ofHours(1)));
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> threads = new CopyOnWriteArrayList<>();
+        bus.subscribe("threat-classifier", event -> {
+            threads.add(Thread.currentThread().getName());
+            if (Thread.currentThread().isVirtual()) {
+                release.await();
+            }
+        });
+
+        // one running, two in line; the fourth finds the line full and runs in this thread
+        for (int i = 0; i < 4; i++) {
+            bus.publish(SampleEvents.all().getFirst(), TRACE);
+            if (i == 0) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> bus.runningCount("threat-classifier") == 1);
+            }
+        }
+
+        assertThat(threads).contains(Thread.currentThread().getName());
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> bus.deliveredCount() == 4);
     }
 
     @Test

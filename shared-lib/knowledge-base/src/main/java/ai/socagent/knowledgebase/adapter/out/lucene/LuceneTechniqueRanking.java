@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
@@ -79,11 +81,12 @@ final class LuceneTechniqueRanking {
     private volatile Snapshot snapshot;
 
     /**
-     * Each thread's working arrays, reused from query to query: a query touches a few thousand of
-     * the 13,000 documents, and allocating and clearing arrays for all of them each time cost more
-     * than the scoring.
+     * Working arrays, reused from query to query: a query touches a few thousand of the 13,000
+     * documents, and allocating and clearing arrays for all of them each time cost more than the
+     * scoring. Pooled rather than per thread: deliveries run on virtual threads, one per delivery, so
+     * a thread-local would allocate them for every query. The pool holds at most as many as ran at once.
      */
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final Queue<Scratch> scratches = new ConcurrentLinkedQueue<>();
 
     private static final class Scratch {
         private final Side techniques = new Side();
@@ -125,7 +128,8 @@ final class LuceneTechniqueRanking {
     <T> T rank(IndexReader reader, RankingQuery query, Function<TechniqueRanker.Matches, T> rank) throws IOException {
         Snapshot current = snapshot(reader);
         List<RankingQuery.Term> terms = query.terms();
-        Scratch working = scratch.get();
+        Scratch polled = scratches.poll();
+        Scratch working = polled == null ? new Scratch() : polled;
         try {
             Side techniques = current.techniques.score(reader, TECHNIQUE_TERMS, terms, working.techniques);
             Side procedures = current.procedures.score(reader, PROCEDURE_TERMS, terms, working.procedures);
@@ -133,6 +137,7 @@ final class LuceneTechniqueRanking {
         } finally {
             working.techniques.clear();
             working.procedures.clear();
+            scratches.offer(working);
         }
     }
 
