@@ -10,7 +10,9 @@ import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
 import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.CachingModelPort;
+import ai.socagent.agentruntime.model.GatedLanguageModel;
 import ai.socagent.agentruntime.model.LanguageModel;
+import ai.socagent.agentruntime.model.ModelCallGate;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.model.OutputPolicy;
@@ -41,6 +43,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
@@ -141,14 +144,23 @@ public class AgentRuntimeAutoConfiguration {
                 properties.cache().redis().keyPrefix());
     }
 
-    /** A model port with the resilience, budget, policy and cache layers over {@code model}. */
+    /** The gate every model call of this process passes (per agent and model; quotas per model). */
+    @Bean
+    @ConditionalOnMissingBean
+    ModelCallGate modelCallGate(AgentRuntimeProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new ModelCallGate(properties.limits().settings(), registry(meters));
+    }
+
+    /** A model port with the gate, resilience, budget, policy and cache layers over {@code model}. */
     static ModelPort layered(
-            LanguageModel model,
+            LanguageModel ungated,
+            ModelCallGate gate,
             AgentRuntimeProperties properties,
             TokenBudget budget,
             OutputPolicy policy,
             Optional<SharedResponseCache> l2,
             MeterRegistry meters) {
+        LanguageModel model = new GatedLanguageModel(ungated, gate);
         ModelPort resilient = new ResilientModelPort(
                 model,
                 new PromptBuilder(),
@@ -199,6 +211,11 @@ public class AgentRuntimeAutoConfiguration {
                     connectionDetails.getIfAvailable(),
                     null,
                     syncCustomizers.orderedStream());
+            // Apache's default pool (50 connections) would cap the gate's limits: every agent of the
+            // process may keep its limit in flight on one model.
+            builder.httpClientBuilder(Apache5HttpClient.builder()
+                    .maxConnections(
+                            BedrockClients.connectionsFor(properties.limits().largestConcurrency())));
             return BedrockClients.forThePort(builder, properties.resilience().callTimeout())
                     .build();
         }
@@ -208,6 +225,7 @@ public class AgentRuntimeAutoConfiguration {
         ModelPort bedrockConverseModelPort(
                 AgentRuntimeProperties properties,
                 BedrockRuntimeClient client,
+                ModelCallGate gate,
                 TokenBudget budget,
                 OutputPolicy policy,
                 ObjectProvider<SharedResponseCache> l2,
@@ -215,6 +233,7 @@ public class AgentRuntimeAutoConfiguration {
             AgentRuntimeProperties.Models models = properties.models();
             return layered(
                     new BedrockConverseModel(client, models.routing(), models.maxOutputTokens()),
+                    gate,
                     properties,
                     budget,
                     policy,
@@ -256,6 +275,7 @@ public class AgentRuntimeAutoConfiguration {
         ModelPort bedrockAgentsModelPort(
                 AgentRuntimeProperties properties,
                 BedrockAgentRuntimeAsyncClient client,
+                ModelCallGate gate,
                 TokenBudget budget,
                 OutputPolicy policy,
                 ObjectProvider<SharedResponseCache> l2,
@@ -267,6 +287,7 @@ public class AgentRuntimeAutoConfiguration {
                             aliases.put(agent, new BedrockAgentsModel.AgentAlias(alias.agentId(), alias.aliasId())));
             return layered(
                     new BedrockAgentsModel(client, aliases),
+                    gate,
                     properties,
                     budget,
                     policy,

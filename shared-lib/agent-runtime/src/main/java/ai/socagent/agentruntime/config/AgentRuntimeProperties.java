@@ -1,6 +1,7 @@
 package ai.socagent.agentruntime.config;
 
 import ai.socagent.agentruntime.budget.TokenBudget;
+import ai.socagent.agentruntime.model.ModelCallGate;
 import ai.socagent.agentruntime.model.ModelRouting;
 import ai.socagent.agentruntime.model.ResilienceSettings;
 import ai.socagent.domain.agent.AgentName;
@@ -36,6 +37,7 @@ import org.springframework.validation.annotation.Validated;
  * @param resilience timeouts, retries and circuit breaker
  * @param budget token budgets
  * @param cache the model response cache
+ * @param limits how many model calls run at once, per agent and model, and the models' quotas
  */
 @Validated
 @ConfigurationProperties("soc.agent-runtime")
@@ -46,7 +48,8 @@ public record AgentRuntimeProperties(
         Map<String, Map<AgentName, @Valid AgentAlias>> agents,
         @Valid Resilience resilience,
         @Valid Budget budget,
-        @Valid Cache cache) {
+        @Valid Cache cache,
+        @Valid Limits limits) {
 
     static final String PREFIX = "soc.agent-runtime";
 
@@ -58,6 +61,7 @@ public record AgentRuntimeProperties(
         resilience = resilience == null ? new Resilience(null, null, null, null, null, null, null, null) : resilience;
         budget = budget == null ? new Budget(null, null, null, null, null) : budget;
         cache = cache == null ? new Cache(null, null, null, null) : cache;
+        limits = limits == null ? new Limits(null, null, null, null, null, null) : limits;
         if (mode == Mode.AGENTS) {
             requireAliasesOf(environment, agents);
         }
@@ -248,6 +252,85 @@ public record AgentRuntimeProperties(
         public Redis {
             retryInterval = retryInterval == null ? Duration.ofSeconds(5) : retryInterval;
             keyPrefix = keyPrefix == null ? "soc:model-response:" : keyPrefix;
+        }
+    }
+
+    /**
+     * The model-call gate ({@link ModelCallGate}): each agent's concurrent calls per model, adaptive
+     * (halved when Bedrock throttles, grown back one at a time), and each model's requests and tokens
+     * per minute, shared by the agents of the process.
+     *
+     * @param defaults the quota of a model not in {@code models}: 16 calls at once, 100 requests and
+     *     200,000 tokens per minute (the on-demand Claude quotas AWS published for new accounts; an
+     *     account's own are in Service Quotas, "On-demand InvokeModel requests / tokens per minute
+     *     for ${model}"): 100 requests a minute at about 10 s a call keep some 16 in flight
+     * @param models quotas by model id or agent alias ({@code limits.models.[anthropic.claude-3-5-haiku-20241022-v1:0].concurrency})
+     * @param agents an agent's own concurrency on any model, below the model's ({@code limits.agents.threat-classifier=8})
+     * @param emergencyShare the part of each limit kept for CRITICAL calls; default 0.2
+     * @param maxWait how long a call may wait for its place and rate permits before the offline
+     *     engine answers; default 2 min
+     * @param slowCall a call slower than this halves the limit as a throttle does; default 30 s
+     */
+    public record Limits(
+            @Valid Quota defaults,
+            Map<String, @Valid Quota> models,
+            Map<AgentName, @Positive Integer> agents,
+            @DecimalMin("0.0") @DecimalMax("0.5") Double emergencyShare,
+            Duration maxWait,
+            Duration slowCall) {
+        static final Quota BUILT_IN = new Quota(16, 100, 200_000L);
+
+        public Limits {
+            defaults = defaults == null ? BUILT_IN : defaults.orElse(BUILT_IN);
+            Quota complete = defaults;
+            Map<String, Quota> resolved = new LinkedHashMap<>();
+            if (models != null) {
+                models.forEach((model, quota) -> resolved.put(model, quota.orElse(complete)));
+            }
+            models = Map.copyOf(resolved);
+            agents = agents == null ? Map.of() : Map.copyOf(agents);
+            emergencyShare = emergencyShare == null ? 0.2 : emergencyShare;
+            maxWait = maxWait == null ? Duration.ofMinutes(2) : maxWait;
+            slowCall = slowCall == null ? Duration.ofSeconds(30) : slowCall;
+        }
+
+        public ModelCallGate.Settings settings() {
+            Map<String, ModelCallGate.Quota> quotas = new LinkedHashMap<>();
+            models.forEach((model, quota) -> quotas.put(model, quota.gateQuota()));
+            return new ModelCallGate.Settings(defaults.gateQuota(), quotas, agents, emergencyShare, maxWait, slowCall);
+        }
+
+        /** The most calls at once any agent may make on any one model. */
+        public int largestConcurrency() {
+            int largest = defaults.concurrency();
+            for (Quota quota : models.values()) {
+                largest = Math.max(largest, quota.concurrency());
+            }
+            return largest;
+        }
+    }
+
+    /**
+     * A model's quota; what is not set comes from {@code limits.defaults}.
+     *
+     * @param concurrency calls of one agent at once
+     * @param requestsPerMinute the model's requests per minute
+     * @param tokensPerMinute the model's tokens per minute (input and output)
+     */
+    public record Quota(
+            @Positive Integer concurrency,
+            @Positive Integer requestsPerMinute,
+            @Positive Long tokensPerMinute) {
+
+        Quota orElse(Quota other) {
+            return new Quota(
+                    concurrency != null ? concurrency : other.concurrency(),
+                    requestsPerMinute != null ? requestsPerMinute : other.requestsPerMinute(),
+                    tokensPerMinute != null ? tokensPerMinute : other.tokensPerMinute());
+        }
+
+        ModelCallGate.Quota gateQuota() {
+            return new ModelCallGate.Quota(concurrency, requestsPerMinute, tokensPerMinute);
         }
     }
 }

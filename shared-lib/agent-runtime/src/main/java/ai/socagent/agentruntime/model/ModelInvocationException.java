@@ -16,7 +16,12 @@ public final class ModelInvocationException extends RuntimeException {
         /** The provider failed or could not be reached. */
         UNAVAILABLE,
         /** The request was refused as invalid (not retried). */
-        REJECTED
+        REJECTED,
+        /**
+         * This process's own model limits (concurrency, requests or tokens per minute) held the call
+         * longer than it may wait: not sent, not retried, and no sign the provider is unwell.
+         */
+        OVER_QUOTA
     }
 
     private final Kind kind;

@@ -84,8 +84,12 @@ public final class ResilientModelPort implements ModelPort {
                         .minimumNumberOfCalls(settings.minimumCalls())
                         .slidingWindowSize(Math.max(settings.minimumCalls(), 10))
                         .waitDurationInOpenState(settings.openWait())
+                        // Refusals, throttling and our own limits say nothing about the provider's health:
+                        // throttling is met by the model-call gate halving its limit, not by opening.
                         .recordException(e -> e instanceof ModelInvocationException m
-                                && m.kind() != ModelInvocationException.Kind.REJECTED)
+                                && m.kind() != ModelInvocationException.Kind.REJECTED
+                                && m.kind() != ModelInvocationException.Kind.THROTTLED
+                                && m.kind() != ModelInvocationException.Kind.OVER_QUOTA)
                         .build());
     }
 

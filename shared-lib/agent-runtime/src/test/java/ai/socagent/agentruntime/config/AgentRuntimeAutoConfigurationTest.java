@@ -8,6 +8,7 @@ import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
 import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.CachingModelPort;
+import ai.socagent.agentruntime.model.ModelCallGate;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.ModelRouting;
@@ -148,6 +149,31 @@ class AgentRuntimeAutoConfigurationTest {
                     assertThat(settings.endpointOverride()).hasValue(URI.create("http://127.0.0.1:15566"));
                     assertThat(settings.region().id()).isEqualTo("eu-central-1");
                 });
+    }
+
+    @Test
+    void limits_bindPerModelAndPerAgentAndDefaultToTheDocumentedQuotas() {
+        runner().run(context -> assertThat(
+                        context.getBean(ModelCallGate.class).limit(AgentName.INVESTIGATION, "any-model"))
+                .isEqualTo(16));
+        runner().withPropertyValues(
+                        "soc.agent-runtime.mode=converse",
+                        "soc.agent-runtime.limits.defaults.concurrency=100",
+                        // (a model id's ':' cannot be written in TestPropertyValues; '\\:' in a .properties file)
+                        "soc.agent-runtime.models.deep=example.deep-model-v1",
+                        "soc.agent-runtime.limits.models.[example.deep-model-v1].concurrency=4",
+                        "soc.agent-runtime.limits.agents.threat-intelligence=7")
+                .run(context -> {
+                    ModelCallGate gate = context.getBean(ModelCallGate.class);
+                    assertThat(gate.limit(AgentName.THREAT_CLASSIFIER, ModelRouting.CLAUDE_35_HAIKU))
+                            .isEqualTo(100);
+                    assertThat(gate.limit(AgentName.THREAT_CLASSIFIER, "example.deep-model-v1"))
+                            .isEqualTo(4);
+                    assertThat(gate.limit(AgentName.THREAT_INTELLIGENCE, ModelRouting.CLAUDE_35_HAIKU))
+                            .isEqualTo(7);
+                });
+        runner().withPropertyValues("soc.agent-runtime.limits.emergency-share=0.9")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test

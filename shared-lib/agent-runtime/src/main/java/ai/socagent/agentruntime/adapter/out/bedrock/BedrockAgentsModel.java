@@ -52,6 +52,13 @@ public final class BedrockAgentsModel implements LanguageModel {
         this.aliases = new EnumMap<>(aliases);
     }
 
+    /** The agent alias: a Bedrock agent's model quotas are its foundation model's, counted by alias here. */
+    @Override
+    public String target(ModelRequest request) {
+        AgentAlias alias = aliases.get(request.agent());
+        return alias == null ? "unconfigured" : "bedrock-agent:" + alias.agentId() + "/" + alias.aliasId();
+    }
+
     @Override
     public Completion complete(ModelRequest request, Prompt prompt) {
         AgentAlias alias = aliases.get(request.agent());

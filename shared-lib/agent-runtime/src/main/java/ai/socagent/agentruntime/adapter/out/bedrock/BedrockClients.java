@@ -1,5 +1,6 @@
 package ai.socagent.agentruntime.adapter.out.bedrock;
 
+import ai.socagent.domain.agent.AgentName;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -20,5 +21,10 @@ public final class BedrockClients {
                 .apiCallTimeout(callTimeout)
                 .retryStrategy(AwsRetryStrategy.doNotRetry())
                 .build());
+    }
+
+    /** HTTP connections for a process whose agents each keep up to {@code perAgent} calls in flight. */
+    public static int connectionsFor(int perAgent) {
+        return Math.clamp((long) perAgent * AgentName.values().length, 50, 5_000);
     }
 }

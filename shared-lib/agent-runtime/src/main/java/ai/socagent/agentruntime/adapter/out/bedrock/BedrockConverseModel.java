@@ -46,8 +46,18 @@ public final class BedrockConverseModel implements LanguageModel {
     }
 
     @Override
+    public String target(ModelRequest request) {
+        return routing.modelFor(request.agent(), request.severity());
+    }
+
+    @Override
+    public int maxOutputTokens() {
+        return maxOutputTokens;
+    }
+
+    @Override
     public Completion complete(ModelRequest request, Prompt prompt) {
-        String modelId = routing.modelFor(request.agent(), request.severity());
+        String modelId = target(request);
         ConverseRequest converse = ConverseRequest.builder()
                 .modelId(modelId)
                 .system(SystemContentBlock.fromText(prompt.system()))

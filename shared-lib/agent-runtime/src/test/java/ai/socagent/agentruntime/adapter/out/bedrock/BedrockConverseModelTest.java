@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.agentruntime.SampleAgentContract;
 import ai.socagent.agentruntime.budget.TokenBudget;
+import ai.socagent.agentruntime.model.GatedLanguageModel;
 import ai.socagent.agentruntime.model.ModelAnswer;
+import ai.socagent.agentruntime.model.ModelCallGate;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.ModelRouting;
 import ai.socagent.agentruntime.model.OfflineEngine;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -154,6 +157,42 @@ class BedrockConverseModelTest {
                         reason -> assertThat(reason).contains("THROTTLED").contains("offline engine"));
         assertThat(answer.output()).isEqualTo(offline.answer(request(AgentName.THREAT_CLASSIFIER, Severity.MEDIUM)));
         assertThat(fallbacks("throttled")).isEqualTo(1);
+    }
+
+    @Test
+    void answer_throttledThroughTheGate_halvesTheAgentsLimitAndLeavesTheBreakerClosed() {
+        fake.sequence(ConverseFake.throttled());
+        ModelCallGate gate = new ModelCallGate(
+                new ModelCallGate.Settings(
+                        new ModelCallGate.Quota(16, 60_000, 100_000_000L),
+                        Map.of(),
+                        Map.of(),
+                        0.2,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30)),
+                meters);
+        ResilientModelPort port = new ResilientModelPort(
+                new GatedLanguageModel(
+                        new BedrockConverseModel(fake.client(Duration.ofSeconds(5)), ModelRouting.defaults(), 1024),
+                        gate),
+                new PromptBuilder(),
+                new OutputValidator(),
+                budget(1_000_000, 100_000),
+                fastRetries(3),
+                meters);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(port.answer(request(AgentName.THREAT_CLASSIFIER, Severity.MEDIUM), offline)
+                            .isFallback())
+                    .isTrue();
+        }
+
+        // 3 answers x 3 attempts, every one throttled: 16 halved nine times, down to 1
+        assertThat(fake.requests()).hasSize(9);
+        assertThat(gate.limit(AgentName.THREAT_CLASSIFIER, ModelRouting.CLAUDE_35_HAIKU))
+                .isEqualTo(1);
+        assertThat(meters.get("soc.model.calls.throttled").counter().count()).isEqualTo(9);
+        assertThat(port.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
