@@ -112,13 +112,22 @@ public final class SampleEvents {
     }
 
     public static Threat threat() {
+        return threat(Severity.HIGH);
+    }
+
+    /** A Threat Submitted of a CRITICAL finding (routed to the classifier's priority queue). */
+    public static ThreatSubmitted criticalThreatSubmitted() {
+        return ThreatSubmitted.of(threat(Severity.CRITICAL), T0);
+    }
+
+    public static Threat threat(Severity severity) {
         Finding finding = Finding.builder()
                 .format(FindingFormat.GUARDDUTY_EVENT)
                 .sourceFindingId("a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7")
                 .findingType("UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS")
                 .title("Credentials for instance role used from an external IP address")
                 .description("Credentials created exclusively for an EC2 instance are used from 198.51.100.23.")
-                .severity(Severity.HIGH)
+                .severity(severity)
                 .sourceSeverityScore(8.0)
                 .accountId("123456789012")
                 .region("eu-west-1")

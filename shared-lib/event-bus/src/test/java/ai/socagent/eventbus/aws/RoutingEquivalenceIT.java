@@ -101,13 +101,23 @@ class RoutingEquivalenceIT {
     void sampleEvents_routedByEmulatorAndByEventRuler_reachTheSameQueues() {
         EventRouter router = EventRouter.create(DEFINITION);
         Map<String, Set<String>> expected = new LinkedHashMap<>();
-        List<DomainEvent> pipeline = SampleEvents.all();
+        List<DomainEvent> pipeline = new java.util.ArrayList<>(SampleEvents.all());
+        pipeline.add(SampleEvents.criticalThreatSubmitted());
         for (DomainEvent event : pipeline) {
             String delivered = CODEC.toEventBridgeEvent(CODEC.encode(event, TraceContext.newRoot()), "x", "1", "r");
             expected.put(event.eventId(), router.targets(delivered));
         }
         Map<String, PutEventsRequestEntry> raw = new LinkedHashMap<>();
-        raw.put("guardduty", raw("default", "aws.guardduty", "GuardDuty Finding", "guardduty"));
+        raw.put("guardduty", raw("default", "aws.guardduty", "GuardDuty Finding", "guardduty", 5.0));
+        raw.put("guardduty-critical", raw("default", "aws.guardduty", "GuardDuty Finding", "guardduty-critical", 9.5));
+        raw.put(
+                "guardduty-no-severity",
+                PutEventsRequestEntry.builder()
+                        .eventBusName("default")
+                        .source("aws.guardduty")
+                        .detailType("GuardDuty Finding")
+                        .detail("{\"sampleId\":\"guardduty-no-severity" + bus.suffix() + "\"}")
+                        .build());
         raw.put("securityhub", raw("default", "aws.securityhub", "Security Hub Findings - Imported", "securityhub"));
         raw.put(
                 "guardduty-other",
@@ -134,6 +144,9 @@ class RoutingEquivalenceIT {
         drainInto(observed);
         assertThat(observedFor(expected.keySet(), observed)).isEqualTo(expected);
         assertThat(expected.get("guardduty")).containsExactly("threat-classifier");
+        assertThat(expected.get("guardduty-critical")).containsExactly("threat-classifier-priority");
+        assertThat(expected.get("guardduty-no-severity")).containsExactly("threat-classifier");
+        assertThat(expected.get(pipeline.getLast().eventId())).containsExactly("threat-classifier-priority");
         assertThat(expected.get("stranger")).isEmpty();
         for (QueueDefinition queue : DEFINITION.queues()) {
             assertThat(sqs.receiveMessage(b -> b.queueUrl(bus.queueUrl(queue.deadLetterQueue())))
@@ -170,11 +183,18 @@ class RoutingEquivalenceIT {
     }
 
     private static PutEventsRequestEntry raw(String busName, String source, String detailType, String key) {
+        return raw(busName, source, detailType, key, 5.0);
+    }
+
+    /** A raw AWS event; GuardDuty's {@code detail.severity} decides between the classifier's two queues. */
+    private static PutEventsRequestEntry raw(
+            String busName, String source, String detailType, String key, double severity) {
         return PutEventsRequestEntry.builder()
                 .eventBusName(busName)
                 .source(source)
                 .detailType(detailType)
-                .detail("{\"sampleId\":\"" + key + bus.suffix() + "\",\"schemaVersion\":\"2.0\"}")
+                .detail("{\"sampleId\":\"" + key + bus.suffix() + "\",\"schemaVersion\":\"2.0\",\"severity\":"
+                        + severity + "}")
                 .build();
     }
 

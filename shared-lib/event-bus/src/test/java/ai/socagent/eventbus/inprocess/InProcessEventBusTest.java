@@ -250,7 +250,8 @@ class InProcessEventBusTest {
         String raw = """
                 {"version":"0","id":"c8b0f3e2-1111-2222-3333-444455556666","detail-type":"GuardDuty Finding",\
                 "source":"aws.guardduty","account":"123456789012","time":"2026-11-26T10:00:00Z",\
-                "region":"eu-west-1","resources":[],"detail":{"schemaVersion":"2.0","type":"Recon:EC2/PortProbeUnprotectedPort"}}""";
+                "region":"eu-west-1","resources":[],"detail":{"schemaVersion":"2.0","type":"Recon:EC2/PortProbeUnprotectedPort",\
+                "severity":2.0}}""";
 
         Set<String> targets = bus.publishEvent(raw);
 

@@ -64,6 +64,18 @@ class EventRouterTest {
     }
 
     @Test
+    void targets_criticalFindings_goToTheClassifiersPriorityQueueOnly() {
+        assertThat(ROUTER.targets(event("ai-agent-service", "Threat Submitted", "CRITICAL", 5.0)))
+                .containsExactly("threat-classifier-priority");
+        assertThat(ROUTER.targets(event("ai-agent-service", "Threat Submitted", "LOW", 5.0)))
+                .containsExactly("threat-classifier");
+        assertThat(ROUTER.targets(event("aws.guardduty", "GuardDuty Finding", "HIGH", 9.0)))
+                .containsExactly("threat-classifier-priority");
+        assertThat(ROUTER.targets(event("aws.guardduty", "GuardDuty Finding", "HIGH", 8.9)))
+                .containsExactly("threat-classifier");
+    }
+
+    @Test
     void targets_unroutedEvents_goNowhere() {
         assertThat(ROUTER.targets(event("aws.guardduty", "Threat Submitted"))).isEmpty();
         assertThat(ROUTER.targets(event("ai-agent-service", "GuardDuty Finding")))
@@ -113,10 +125,16 @@ class EventRouterTest {
         assertThatThrownBy(() -> ROUTER.targets("{ nope")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** An event with what the rules look at: a HIGH finding (Threat Submitted), severity 5 (GuardDuty). */
     private static String event(String source, String detailType) {
+        return event(source, detailType, "HIGH", 5.0);
+    }
+
+    private static String event(String source, String detailType, String findingSeverity, double severity) {
         return """
                 {"version":"0","id":"7bf73129-1428-4cd3-a780-95db273d1602","detail-type":"%s","source":"%s",\
                 "account":"123456789012","time":"2026-11-26T10:00:00Z","region":"eu-west-1","resources":[],\
-                "detail":{"eventId":"7bf73129-1428-4cd3-a780-95db273d1602"}}""".formatted(detailType, source);
+                "detail":{"eventId":"7bf73129-1428-4cd3-a780-95db273d1602","severity":%s,\
+                "threat":{"finding":{"severity":"%s"}}}}""".formatted(detailType, source, severity, findingSeverity);
     }
 }

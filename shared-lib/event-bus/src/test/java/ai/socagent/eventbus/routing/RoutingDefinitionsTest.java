@@ -41,6 +41,7 @@ class RoutingDefinitionsTest {
                 .extracting(QueueDefinition::name)
                 .containsExactlyInAnyOrder(
                         "threat-classifier",
+                        "threat-classifier-priority",
                         "threat-intelligence",
                         "investigation",
                         "root-cause-analysis",
@@ -64,7 +65,10 @@ class RoutingDefinitionsTest {
     void bundled_awsServiceRules_liveOnTheDefaultBus() {
         assertThat(BUNDLED.rules().stream().filter(r -> r.eventBus().isPresent()))
                 .extracting(RuleDefinition::name)
-                .containsExactlyInAnyOrder("guardduty-finding-ingestion", "securityhub-finding-ingestion");
+                .containsExactlyInAnyOrder(
+                        "guardduty-finding-ingestion",
+                        "guardduty-critical-finding-ingestion",
+                        "securityhub-finding-ingestion");
         assertThat(BUNDLED.rule("guardduty-finding-ingestion").orElseThrow().busOr("x"))
                 .isEqualTo(RoutingDefinition.DEFAULT_BUS);
         assertThat(BUNDLED.rule("threat-submitted").orElseThrow().busOr("x")).isEqualTo("x");

@@ -127,11 +127,16 @@ public class ThreatClassifierConfiguration {
         return new ThreatClassifierSubscription(classifyThreat);
     }
 
-    /** Subscribes once every bean exists, through whichever bus is configured (in-process or SQS). */
+    /**
+     * Subscribes the one handler to both of the classifier's queues once every bean exists, through
+     * whichever bus is configured (in-process or SQS).
+     */
     @Bean
     SmartInitializingSingleton threatClassifierSubscriber(
             ObjectProvider<EventSubscriptions> subscriptions, ThreatClassifierSubscription subscription) {
-        return () -> subscriptions.ifAvailable(
-                available -> available.subscribe(ThreatClassifierSubscription.QUEUE, subscription));
+        return () -> subscriptions.ifAvailable(available -> {
+            available.subscribe(ThreatClassifierSubscription.QUEUE, subscription);
+            available.subscribe(ThreatClassifierSubscription.PRIORITY_QUEUE, subscription);
+        });
     }
 }

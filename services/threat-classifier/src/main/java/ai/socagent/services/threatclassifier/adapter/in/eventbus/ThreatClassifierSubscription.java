@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threat-classifier queue: {@code Threat Submitted} from the API, and raw GuardDuty / Security
+ * The threat-classifier queues (the ordinary one and the priority one of CRITICAL findings): {@code
+ * Threat Submitted} from the API, and raw GuardDuty / Security
  * Hub events straight from AWS. Each goes to the use case, which ingests, classifies, keeps and
  * publishes; the events it publishes continue the trace of the event handled here, because the bus
  * makes that event's consumer span current while this runs.
@@ -21,6 +22,12 @@ public final class ThreatClassifierSubscription implements EventHandler {
 
     /** The logical queue of infra/events/rules.json this service consumes. */
     public static final String QUEUE = "threat-classifier";
+
+    /**
+     * Its priority queue: CRITICAL findings, classified ahead of the ordinary queue's backlog, on the
+     * priority queues' own delivery capacity (the same handler).
+     */
+    public static final String PRIORITY_QUEUE = "threat-classifier-priority";
 
     private static final Logger log = LoggerFactory.getLogger(ThreatClassifierSubscription.class);
 

@@ -3,12 +3,14 @@ package ai.socagent.services.threatclassifier.adapter.in.eventbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ai.socagent.domain.Severity;
 import ai.socagent.domain.event.DomainEvent;
 import ai.socagent.domain.event.ThreatClassificationComplete;
 import ai.socagent.domain.event.ThreatSubmitted;
 import ai.socagent.domain.threat.Threat;
 import ai.socagent.eventbus.InboundEvent;
 import ai.socagent.eventbus.TraceContext;
+import ai.socagent.eventbus.envelope.EventCodec;
 import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.SampleFindings;
@@ -73,6 +75,38 @@ class ThreatClassifierSubscriptionTest {
                                         .techniques())
                                 .extracting(t -> t.techniqueId())
                                 .anyMatch(id -> id.startsWith("T1046") || id.startsWith("T1595"))));
+    }
+
+    @Test
+    void criticalThreatSubmitted_goesThroughThePriorityQueueAndIsClassified() {
+        String critical = new String(
+                        SampleFindings.read("plain/ec2-cryptominer-build-runner.json"), StandardCharsets.UTF_8)
+                .replace("\"severity\": \"HIGH\"", "\"severity\": \"CRITICAL\"");
+        Threat threat = Threat.forFinding(
+                ingestion
+                        .ingest(critical.getBytes(StandardCharsets.UTF_8), Instant.now())
+                        .findings()
+                        .getFirst(),
+                "corr-critical",
+                Instant.now());
+        assertThat(threat.finding().severity()).isEqualTo(Severity.CRITICAL);
+
+        bus.publish(ThreatSubmitted.of(threat, Instant.now()), TraceContext.newRoot());
+
+        // only the priority queue gets it: its classification proves the classifier consumes that queue
+        EventCodec codec = EventCodec.create();
+        assertThat(bus.router()
+                        .targets(codec.toEventBridgeEvent(
+                                codec.encode(ThreatSubmitted.of(threat, Instant.now()), TraceContext.newRoot()),
+                                "id",
+                                InProcessEventBus.ACCOUNT,
+                                InProcessEventBus.REGION)))
+                .containsExactly(ThreatClassifierSubscription.PRIORITY_QUEUE);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(INVESTIGATION_QUEUE)
+                        .filteredOn(e -> e instanceof ThreatClassificationComplete c
+                                && c.threatId().equals(threat.threatId()))
+                        .singleElement());
     }
 
     @Test
