@@ -600,7 +600,20 @@ public final class StandaloneBench {
         }
     }
 
+    /** Where findings are submitted. */
+    static final String SUBMIT_PATH = "/api/v1/findings";
+
+    /** {@code request} with the credentials the child accepts. */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return request;
+    }
+
     static Process startChild(Path jar, Path data, int port) throws IOException {
+        return startChild(jar, data, port, List.of());
+    }
+
+    /** The standalone jar on {@code data}, serving on {@code port}, with {@code settings} added. */
+    static Process startChild(Path jar, Path data, int port, List<String> settings) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
         command.addAll(List.of(
@@ -613,6 +626,7 @@ public final class StandaloneBench {
                         "--soc.context-store.archive.local-directory=" + data.resolve("archive"),
                         "--soc.event-bus.in-process.journal.directory=" + data.resolve("event-bus"),
                         "--soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base")));
+        command.addAll(settings);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("standalone.log").toFile())

@@ -2,7 +2,9 @@
 # The standalone mode under load (issue 9, part 5); see StandaloneBench.java and README.md.
 #   bench/standalone/run.sh pipeline [threats, default 30000]      the classifier path alone, in-JVM
 #   bench/standalone/run.sh api [rate, default 1000] [seconds, 60]  the API over HTTP, the jar as a child
-#   bench/standalone/run.sh                                          both
+#   bench/standalone/run.sh model [findings 2000] [delay-ms 2000] [limit 100]  model-bound (issue 12):
+#                                                                    converse mode against a stand-in
+#   bench/standalone/run.sh                                          pipeline and api
 # SOC_BENCH_WARMUP=threats (default 6000) before the timed pipeline round; JFR=/path/file.jfr records a
 # profile of the timed round (then: jfr view hot-methods /path/file.jfr); SOC_BENCH_CHILD_JFR=/path/file.jfr
 # profiles the api mode's server. SOC_BENCH_LOAD=java: the api mode's load from Java's HttpClient, not wrk.
@@ -21,7 +23,7 @@ trap 'rm -f "$CP_FILE"' EXIT
 # The api mode's load: wrk (Debian's package; installed here when missing and this is root), or
 # SOC_BENCH_LOAD=java for Java's HttpClient in the benchmark's own JVM.
 WRK=""
-if [[ "${SOC_BENCH_LOAD:-wrk}" == wrk && "${1:-both}" != pipeline ]]; then
+if [[ "${SOC_BENCH_LOAD:-wrk}" == wrk && "${1:-both}" != pipeline && "${1:-both}" != model ]]; then
   if ! command -v wrk >/dev/null && [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
     echo "[bench] installing wrk (apt-get)" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
@@ -39,9 +41,15 @@ run() {
     ${SOC_BENCH_JAVA_OPTS:-} -cp "$CP" \
     bench/standalone/StandaloneBench.java "$@"
 }
+model() {
+  # ModelBench.java uses StandaloneBench.java beside it (the multi-file source launcher, Java 22+)
+  "$JAVA" -Xms512m -Xmx1g --enable-native-access=ALL-UNNAMED ${SOC_BENCH_JAVA_OPTS:-} -cp "$CP" \
+    bench/standalone/ModelBench.java "$@"
+}
 case "${1:-both}" in
+  model) model "${2:-2000}" "${3:-2000}" "${4:-100}" "$JAR" ;;
   pipeline) run pipeline "${2:-30000}" ;;
   api) run api "${2:-1000}" "${3:-60}" "$JAR" ;;
   both) run pipeline 30000; run api 1000 60 "$JAR" ;;
-  *) echo "usage: $0 [pipeline [threats] | api [rate] [seconds]]" >&2; exit 2 ;;
+  *) echo "usage: $0 [pipeline [threats] | api [rate] [seconds] | model [findings] [delay-ms] [limit]]" >&2; exit 2 ;;
 esac

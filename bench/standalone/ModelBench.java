@@ -1,0 +1,427 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Model-bound throughput (issue 12): the standalone jar as a child JVM in {@code converse} mode,
+ * its Bedrock Converse endpoint a stand-in in this JVM that answers every call correctly after a
+ * fixed delay (default 2 s) and counts the calls in flight. Never a real endpoint: the stand-in
+ * listens on 127.0.0.1 and the child's credentials are dummies.
+ *
+ * <ol>
+ *   <li>a backlog: {@code findings} HIGH plain threats (default 2,000) submitted as fast as the
+ *       API takes them;
+ *   <li>then one CRITICAL threat: the time until its classification shows in the API;
+ *   <li>the classifier's throughput while the backlog drains (model calls answered per second),
+ *       the stand-in's peak in-flight count, fallbacks to the offline engine (should be none);
+ *   <li>for a sample of threats: submission to classification, and classification to the moment
+ *       the API shows it and its "Threat Classification Complete" activity (the dashboard's view),
+ *       as percentiles (polled every 250 ms, so each figure is up to 250 ms late).
+ * </ol>
+ *
+ * Run with {@code bench/standalone/run.sh model [findings] [delay-ms] [limit]}; uses StandaloneBench's
+ * child handling (the same directory: Java's multi-file source launcher compiles both).
+ */
+public final class ModelBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int SAMPLE = 60;
+
+    public static void main(String[] args) throws Exception {
+        int findings = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        long delayMillis = args.length > 1 ? Long.parseLong(args[1]) : 2_000;
+        int limit = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        Path jar = Path.of(args[3]);
+        StandInConverse model = StandInConverse.start(Duration.ofMillis(delayMillis));
+        Path data = Files.createTempDirectory("soc-model-bench");
+        int port = StandaloneBench.freePort();
+        Process child = StandaloneBench.startChild(
+                jar,
+                data,
+                port,
+                List.of(
+                        "--soc.agent-runtime.mode=converse",
+                        "--spring.cloud.aws.bedrock-runtime.endpoint=" + model.uri(),
+                        "--spring.cloud.aws.region.static=us-east-1",
+                        "--spring.cloud.aws.credentials.access-key=stand-in",
+                        "--spring.cloud.aws.credentials.secret-key=stand-in",
+                        // every finding distinct anyway; the cache would only hide calls
+                        "--soc.agent-runtime.cache.enabled=false",
+                        "--soc.agent-runtime.limits.defaults.concurrency=" + limit,
+                        "--soc.agent-runtime.limits.defaults.requests-per-minute=1000000",
+                        "--soc.agent-runtime.limits.defaults.tokens-per-minute=1000000000",
+                        // room for the gate's limit and a line behind it
+                        "--soc.event-bus.in-process.queue-concurrency.threat-classifier=" + (2 * limit)));
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        try {
+            StandaloneBench.waitReady(http, port);
+            System.out.printf(
+                    Locale.ROOT,
+                    "model: stand-in Converse answering after %d ms, gate limit %d per agent and model, %d findings"
+                            + " (%d cores)%n",
+                    delayMillis,
+                    limit,
+                    findings,
+                    Runtime.getRuntime().availableProcessors());
+            long callsBefore = model.served.get();
+            Instant start = Instant.now();
+            List<Submitted> backlog = submitBacklog(http, port, findings);
+            Instant submitted = Instant.now();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  backlog: %,d accepted in %.1f s; model calls so far %,d, in flight %d%n",
+                    backlog.size(),
+                    Duration.between(start, submitted).toMillis() / 1000.0,
+                    model.served.get() - callsBefore,
+                    model.inFlight.get());
+
+            Submitted critical = submit(http, port, threat("CRITICAL", "critical-into-backlog"));
+            Duration criticalLatency = untilClassified(http, port, critical.threatId(), Duration.ofSeconds(60));
+            long waitingThen = findings - (model.served.get() - callsBefore);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  CRITICAL submitted into a backlog of %,d unclassified: classified and shown after %.2f s%n",
+                    Math.max(0, waitingThen),
+                    criticalLatency.toMillis() / 1000.0);
+
+            List<Submitted> sample = new ArrayList<>();
+            for (int i = 0; i < SAMPLE; i++) {
+                sample.add(backlog.get((int) ((long) i * backlog.size() / SAMPLE)));
+            }
+            Map<String, Seen> seen = watch(http, port, sample, model, callsBefore + findings + 1, Duration.ofMinutes(10));
+            Instant drained = Instant.now();
+            double seconds = Duration.between(start, drained).toMillis() / 1000.0;
+            long calls = model.served.get() - callsBefore;
+            double answering = (model.lastAnswer.get() - model.firstAnswer.get()) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  throughput: %,d model calls answered in %.1f s from the first submission, %.1f s from the first"
+                            + " answer = %.1f findings/s (peak %d calls in flight at the stand-in; a %d ms model at limit"
+                            + " %d allows %.1f/s)%n",
+                    calls,
+                    seconds,
+                    answering,
+                    (calls - 1) / answering,
+                    model.peak.get(),
+                    delayMillis,
+                    limit,
+                    limit * 1000.0 / delayMillis);
+            long fallbacks = StandaloneBench.metricCount(
+                    http, port, "/actuator/metrics/AI.Agent.ErrorRate?tag=agent:ThreatClassifier");
+            System.out.printf(Locale.ROOT, "  fallbacks to the offline engine: %d%n", fallbacks);
+            report("submitted -> classified", seen, s -> s.classifiedAt.toEpochMilli() - s.submittedAt.toEpochMilli());
+            report("classified -> shown by the API", seen, s -> s.classificationShown - s.classifiedAt.toEpochMilli());
+            report("classified -> activity shown", seen, s -> s.activityShown - s.classifiedAt.toEpochMilli());
+            gateWait(http, port);
+        } finally {
+            child.destroy();
+            child.waitFor();
+            model.stop();
+        }
+    }
+
+    record Submitted(String threatId, Instant at) {}
+
+    static final class Seen {
+        Instant submittedAt;
+        Instant classifiedAt;
+        long classificationShown;
+        long activityShown;
+    }
+
+    /** The backlog, submitted by 16 client threads as fast as the API answers. */
+    static List<Submitted> submitBacklog(HttpClient http, int port, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Submitted> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < 16; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < count; ) {
+                        out.add(submit(http, port, threat("HIGH", "backlog-" + i)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        return out;
+    }
+
+    static String threat(String severity, String name) {
+        ObjectNode threat = JSON.createObjectNode();
+        threat.put("title", "Model bench threat " + name);
+        threat.put("description", "Outbound connections to a mining pool from a build runner (" + name + ").");
+        threat.put("source", "EDR");
+        threat.put("severity", severity);
+        threat.put("findingType", "Bench/" + name);
+        threat.putArray("resources")
+                .addObject()
+                .put("type", "EC2_INSTANCE")
+                .put("id", "i-" + String.format(Locale.ROOT, "%017x", Math.abs((long) name.hashCode())));
+        return JSON.writeValueAsString(threat);
+    }
+
+    static Submitted submit(HttpClient http, int port, String body) throws IOException, InterruptedException {
+        HttpRequest request = StandaloneBench.authorized(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + StandaloneBench.SUBMIT_PATH))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("submission refused: " + response.statusCode() + " " + response.body());
+        }
+        String threatId = JSON.readTree(response.body())
+                .path("threats")
+                .path(0)
+                .path("threatId")
+                .asString();
+        return new Submitted(threatId, Instant.now());
+    }
+
+    static JsonNode detail(HttpClient http, int port, String threatId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                StandaloneBench.authorized(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/v1/threats/" + threatId)))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
+    }
+
+    static Duration untilClassified(HttpClient http, int port, String threatId, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (detail(http, port, threatId).path("classification").isObject()) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the CRITICAL threat was not classified within " + timeout);
+    }
+
+    /** Polls the sample every 250 ms until the model answered {@code calls} and the sample is seen. */
+    static Map<String, Seen> watch(
+            HttpClient http, int port, List<Submitted> sample, StandInConverse model, long calls, Duration timeout)
+            throws Exception {
+        Map<String, Seen> seen = new ConcurrentHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (System.nanoTime() < deadline) {
+                // the sample polled side by side, so a round takes one request's time, not sixty
+                List<Future<?>> round = new ArrayList<>();
+                for (Submitted s : sample) {
+                    Seen view = seen.computeIfAbsent(s.threatId(), id -> new Seen());
+                    if (view.activityShown == 0) {
+                        round.add(pollers.submit(() -> look(http, port, s, view)));
+                    }
+                }
+                for (Future<?> f : round) {
+                    f.get();
+                }
+                boolean sampleSeen = seen.values().stream().allMatch(v -> v.activityShown > 0);
+                if (model.served.get() >= calls && sampleSeen) {
+                    return seen;
+                }
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("the backlog did not drain within " + timeout + ": " + model.served.get()
+                + " of " + calls + " model calls answered");
+    }
+
+    static Void look(HttpClient http, int port, Submitted s, Seen view) throws IOException, InterruptedException {
+        JsonNode detail = detail(http, port, s.threatId());
+        long now = System.currentTimeMillis();
+        JsonNode classification = detail.path("classification");
+        if (classification.isObject() && view.classificationShown == 0) {
+            view.classificationShown = now;
+            view.classifiedAt = Instant.parse(classification.path("classifiedAt").asString());
+            view.submittedAt = Instant.parse(detail.path("submittedAt").asString());
+        }
+        for (JsonNode activity : detail.path("activity")) {
+            if (activity.path("detailType").asString().equals("Threat Classification Complete")
+                    && view.classificationShown > 0) {
+                view.activityShown = now;
+            }
+        }
+        return null;
+    }
+
+    interface Measure {
+        long of(Seen seen);
+    }
+
+    static void report(String what, Map<String, Seen> seen, Measure measure) {
+        long[] millis = seen.values().stream().mapToLong(measure::of).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "  %-32s p50 %,6d ms  p95 %,6d ms  p99 %,6d ms  max %,6d ms  (%d sampled)%n",
+                what,
+                (long) StandaloneBench.percentile(millis, 0.50),
+                (long) StandaloneBench.percentile(millis, 0.95),
+                (long) StandaloneBench.percentile(millis, 0.99),
+                millis.length == 0 ? 0 : millis[millis.length - 1],
+                millis.length);
+    }
+
+    static void gateWait(HttpClient http, int port) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/actuator/metrics/soc.model.calls.wait?tag=agent:ThreatClassifier"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            System.out.println("  gate wait: no soc.model.calls.wait metric (" + response.statusCode() + ")");
+            return;
+        }
+        double count = 0;
+        double total = 0;
+        double max = 0;
+        for (JsonNode m : JSON.readTree(response.body()).path("measurements")) {
+            switch (m.path("statistic").asString()) {
+                case "COUNT" -> count = m.path("value").asDouble();
+                case "TOTAL_TIME" -> total = m.path("value").asDouble();
+                case "MAX" -> max = m.path("value").asDouble();
+                default -> {}
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "  gate wait (soc.model.calls.wait): %,.0f calls, mean %.2f s, max of the last minutes %.2f s%n",
+                count,
+                count == 0 ? 0 : total / count,
+                max);
+    }
+
+    /**
+     * The stand-in for Bedrock Converse: {@code POST /model/{modelId}/converse}, answered after the
+     * delay with a classification in the ThreatClassifier's schema (severity the finding's own, the
+     * highest the prompt's data names, so the severity floor holds), usage and a request id.
+     */
+    static final class StandInConverse {
+        private static final Pattern SEVERITY = Pattern.compile("everity\\\\?\"\\s*:\\s*\\\\?\"(CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL)");
+        private static final List<String> ORDER = List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger peak = new AtomicInteger();
+        final AtomicLong served = new AtomicLong();
+        /** When the first and the latest answer went out (nanoTime). */
+        final AtomicLong firstAnswer = new AtomicLong();
+        final AtomicLong lastAnswer = new AtomicLong();
+        private final HttpServer server;
+        private final Duration delay;
+
+        private StandInConverse(HttpServer server, Duration delay) {
+            this.server = server;
+            this.delay = delay;
+        }
+
+        static StandInConverse start(Duration delay) throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+            StandInConverse standIn = new StandInConverse(server, delay);
+            server.createContext("/model/", standIn::converse);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return standIn;
+        }
+
+        String uri() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+
+        private void converse(HttpExchange exchange) throws IOException {
+            peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try (exchange) {
+                String request;
+                try (InputStream body = exchange.getRequestBody()) {
+                    request = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().endsWith("/converse")) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                Thread.sleep(delay);
+                byte[] answer = answer(request).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("x-amzn-RequestId", "stand-in-" + served.get());
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                long now = System.nanoTime();
+                firstAnswer.compareAndSet(0, now);
+                lastAnswer.accumulateAndGet(now, Math::max);
+                served.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        private static String answer(String request) {
+            String severity = "INFORMATIONAL";
+            Matcher matcher = SEVERITY.matcher(request);
+            while (matcher.find()) {
+                if (ORDER.indexOf(matcher.group(1)) > ORDER.indexOf(severity)) {
+                    severity = matcher.group(1);
+                }
+            }
+            ObjectNode classification = JSON.createObjectNode();
+            classification.put("category", "CRYPTOCURRENCY");
+            classification.put("severity", severity);
+            classification.put("confidence", 0.8);
+            classification.putArray("techniques").addObject().put("id", "T1496").put("name", "Resource Hijacking");
+            classification.putArray("tactics").add("TA0040");
+            classification.put("rationale", "Stand-in model: connections to a mining pool (bench).");
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode message = body.putObject("output").putObject("message");
+            message.put("role", "assistant");
+            message.putArray("content").addObject().put("text", JSON.writeValueAsString(classification));
+            body.put("stopReason", "end_turn");
+            body.putObject("usage").put("inputTokens", request.length() / 4).put("outputTokens", 80).put(
+                    "totalTokens", request.length() / 4 + 80);
+            body.putObject("metrics").put("latencyMs", 0);
+            return JSON.writeValueAsString(body);
+        }
+    }
+
+    private ModelBench() {}
+}
