@@ -18,10 +18,15 @@ import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.eventbus.routing.EventRouter;
 import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.opentelemetry.api.OpenTelemetry;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -165,6 +170,28 @@ public class EventBusAutoConfiguration {
         @ConditionalOnBean(InProcessEventBus.class)
         DeadLetterOperations inProcessDeadLetterOperations(InProcessEventBus bus) {
             return InProcessDeadLetterOperations.create(bus);
+        }
+
+        /** Where work waits: per queue and topic, deliveries in line and running. */
+        @Bean
+        @ConditionalOnClass(MeterBinder.class)
+        @ConditionalOnBean(InProcessEventBus.class)
+        MeterBinder inProcessEventBusMeters(InProcessEventBus bus, RoutingDefinition definition) {
+            return registry -> {
+                List<String> targets = new ArrayList<>();
+                definition.queues().forEach(queue -> targets.add(queue.name()));
+                definition.topics().forEach(topic -> targets.add(topic.name()));
+                for (String target : targets) {
+                    Gauge.builder("soc.event-bus.deliveries.waiting", bus, b -> b.waitingCount(target))
+                            .tag("queue", target)
+                            .description("Deliveries waiting in line for one of the queue's places")
+                            .register(registry);
+                    Gauge.builder("soc.event-bus.deliveries.running", bus, b -> b.runningCount(target))
+                            .tag("queue", target)
+                            .description("Deliveries of the queue running now")
+                            .register(registry);
+                }
+            };
         }
     }
 

@@ -20,6 +20,9 @@ import ai.socagent.eventbus.inprocess.InProcessDeadLetterOperations;
 import ai.socagent.eventbus.inprocess.InProcessEventBus;
 import ai.socagent.eventbus.routing.EventRouter;
 import ai.socagent.eventbus.routing.RoutingDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +78,36 @@ class EventBusAutoConfigurationTest {
                         .journal()
                         .directory())
                 .isEqualTo(Path.of("data", "event-bus"));
+    }
+
+    @Test
+    void inProcessBus_reportsEachQueuesWaitingAndRunningDeliveries() {
+        runner.withPropertyValues("soc.event-bus.in-process.queue-concurrency.dashboard=3")
+                .run(context -> {
+                    MeterRegistry registry = new SimpleMeterRegistry();
+                    context.getBean("inProcessEventBusMeters", MeterBinder.class)
+                            .bindTo(registry);
+                    InProcessEventBus bus = context.getBean(InProcessEventBus.class);
+
+                    assertThat(registry.get("soc.event-bus.deliveries.waiting")
+                                    .tag("queue", "threat-classifier-priority")
+                                    .gauge()
+                                    .value())
+                            .isZero();
+                    assertThat(registry.get("soc.event-bus.deliveries.running")
+                                    .tag("queue", "emergency-notifications")
+                                    .gauge()
+                                    .value())
+                            .isZero();
+                    assertThat(registry.get("soc.event-bus.deliveries.waiting").gauges())
+                            .hasSize(context.getBean(RoutingDefinition.class)
+                                            .queues()
+                                            .size()
+                                    + 1);
+                    assertThat(bus.concurrency("dashboard")).isEqualTo(3);
+                    assertThat(bus.concurrency("threat-classifier"))
+                            .isEqualTo(InProcessEventBus.Options.DEFAULT_CONCURRENCY);
+                });
     }
 
     @Test
