@@ -28,6 +28,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
@@ -67,6 +69,10 @@ public final class RocksDbEvidenceStore implements EvidenceStore, AutoCloseable 
     private final ColumnFamilyOptions familyOptions;
     private final LRUCache cache;
     private final Object[] puts = new Object[64];
+    /** Read by every operation, written by close: no use of the native handle after it is freed. */
+    private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
+
+    private boolean closed;
     private final Duration retention;
     private final Clock clock;
 
@@ -153,6 +159,32 @@ public final class RocksDbEvidenceStore implements EvidenceStore, AutoCloseable 
 
     @Override
     public EvidenceReceipt put(Evidence evidence) {
+        return whileOpen(() -> doPut(evidence));
+    }
+
+    @Override
+    public Optional<StoredEvidence> get(String investigationId, String evidenceId) {
+        return whileOpen(() -> doGet(investigationId, evidenceId));
+    }
+
+    @Override
+    public List<String> list(String investigationId) {
+        return whileOpen(() -> doList(investigationId));
+    }
+
+    private <T> T whileOpen(Supplier<T> operation) {
+        open.readLock().lock();
+        try {
+            if (closed) {
+                throw new ContextArchiveException("the evidence store " + directory + " is closed");
+            }
+            return operation.get();
+        } finally {
+            open.readLock().unlock();
+        }
+    }
+
+    private EvidenceReceipt doPut(Evidence evidence) {
         String key = ContextArchiveKeys.evidenceKey(evidence.investigationId(), evidence.evidenceId());
         byte[] rawKey = key.getBytes(StandardCharsets.UTF_8);
         synchronized (puts[Math.floorMod(key.hashCode(), puts.length)]) {
@@ -178,8 +210,7 @@ public final class RocksDbEvidenceStore implements EvidenceStore, AutoCloseable 
         }
     }
 
-    @Override
-    public Optional<StoredEvidence> get(String investigationId, String evidenceId) {
+    private Optional<StoredEvidence> doGet(String investigationId, String evidenceId) {
         String key = ContextArchiveKeys.evidenceKey(investigationId, evidenceId);
         byte[] value = read(key, key.getBytes(StandardCharsets.UTF_8));
         if (value == null) {
@@ -200,8 +231,7 @@ public final class RocksDbEvidenceStore implements EvidenceStore, AutoCloseable 
                 new StoredEvidence(receipt(key, record), record.content(), record.contentType(), record.metadata()));
     }
 
-    @Override
-    public List<String> list(String investigationId) {
+    private List<String> doList(String investigationId) {
         String prefix = ContextArchiveKeys.evidencePrefix(investigationId);
         byte[] start = prefix.getBytes(StandardCharsets.UTF_8);
         List<String> ids = new ArrayList<>();
@@ -232,10 +262,20 @@ public final class RocksDbEvidenceStore implements EvidenceStore, AutoCloseable 
      * values uncompressed, can be dropped; then closes. Idempotent.
      */
     @Override
-    public synchronized void close() {
-        if (!db.isOwningHandle()) {
-            return;
+    public void close() {
+        open.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            flushAndClose();
+        } finally {
+            open.writeLock().unlock();
         }
+    }
+
+    private void flushAndClose() {
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             db.flush(flush);
         } catch (RocksDBException e) {

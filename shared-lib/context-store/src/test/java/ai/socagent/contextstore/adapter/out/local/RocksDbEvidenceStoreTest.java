@@ -207,6 +207,19 @@ class RocksDbEvidenceStoreTest extends ArchiveContract {
     }
 
     @Test
+    void afterClose_operationsAreRefused_notRunOnAFreedHandle() {
+        store.close();
+        store.close(); // idempotent
+
+        assertThatExceptionOfType(ContextArchiveException.class)
+                .isThrownBy(() -> evidence.get("inv", "e"))
+                .withMessageContaining("closed");
+        assertThatExceptionOfType(ContextArchiveException.class)
+                .isThrownBy(() -> evidence.put(evidence("inv", "e", "x")));
+        assertThatExceptionOfType(ContextArchiveException.class).isThrownBy(() -> evidence.list("inv"));
+    }
+
+    @Test
     void open_whileAnotherStoreHoldsTheDatabase_isRefused() {
         assertThatExceptionOfType(ContextArchiveException.class)
                 .isThrownBy(() -> RocksDbEvidenceStore.open(database(), retention, storeClock, false))
