@@ -15,7 +15,7 @@ import ai.socagent.contextstore.adapter.out.dynamodb.ContextTableProvisioner;
 import ai.socagent.contextstore.adapter.out.dynamodb.DynamoDbContextStore;
 import ai.socagent.contextstore.adapter.out.embedded.EmbeddedContextStore;
 import ai.socagent.contextstore.adapter.out.local.LocalDirectoryContextArchive;
-import ai.socagent.contextstore.adapter.out.local.LocalDirectoryEvidenceStore;
+import ai.socagent.contextstore.adapter.out.local.RocksDbEvidenceStore;
 import ai.socagent.contextstore.adapter.out.redis.RedisL2Cache;
 import ai.socagent.contextstore.adapter.out.s3.S3ArchiveProvisioner;
 import ai.socagent.contextstore.adapter.out.s3.S3ContextArchive;
@@ -230,6 +230,11 @@ public class ContextStoreAutoConfiguration {
                             .provision());
         }
 
+        /**
+         * The standalone evidence store is a RocksDB database ({@link RocksDbEvidenceStore}, ADR 0007),
+         * closed with the context (its {@code close}, inferred); evidence of the directory layout of
+         * before is imported into it once when it opens.
+         */
         @Bean
         @ConditionalOnMissingBean
         EvidenceStore evidenceStore(
@@ -237,7 +242,12 @@ public class ContextStoreAutoConfiguration {
             ContextStoreProperties.Archive archive = properties.archive();
             Clock now = clock.getIfUnique(Clock::systemUTC);
             if (archive.backend() == ContextStoreProperties.ArchiveBackend.LOCAL) {
-                return LocalDirectoryEvidenceStore.create(archive.localDirectory(), archive.evidenceRetention(), now);
+                return RocksDbEvidenceStore.openImporting(
+                        archive.evidenceDirectory(),
+                        archive.localDirectory(),
+                        archive.evidenceRetention(),
+                        now,
+                        properties.embedded().durability() == EmbeddedContextStore.Durability.POWER_LOSS);
             }
             return S3EvidenceStore.create(
                     s3(properties, s3),

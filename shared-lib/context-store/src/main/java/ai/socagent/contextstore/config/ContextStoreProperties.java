@@ -41,7 +41,7 @@ public record ContextStoreProperties(
         backend = backend == null ? Backend.EMBEDDED : backend;
         embedded = embedded == null ? new Embedded(null, null) : embedded;
         dynamodb = dynamodb == null ? new DynamoDb(false, null, null) : dynamodb;
-        archive = (archive == null ? new Archive(null, null, null, null, null, null, false, null, null) : archive)
+        archive = (archive == null ? new Archive(null, null, null, null, null, null, null, false, null, null) : archive)
                 .withDefaults(backend, embedded.file());
     }
 
@@ -71,6 +71,11 @@ public record ContextStoreProperties(
      * @param kmsKeyId the customer key (id, ARN or alias) every S3 put is encrypted with; required for s3
      * @param evidenceRetention object-lock retention of evidence (governance mode); default P2555D (7 years)
      * @param localDirectory the standalone archive; default {@code archive} next to the embedded store file
+     * @param evidenceDirectory the standalone evidence store (a RocksDB database, ADR 0007); default
+     *     {@code evidence-db} in the local directory. Evidence of the directory layout of before
+     *     ({@code <local-directory>/evidence}) is imported into it once at start-up, then that
+     *     directory is renamed to {@code evidence.imported-<time>}. Its writes are as durable as the
+     *     embedded store's ({@code embedded.durability})
      * @param provisionBuckets create the buckets at start-up (moto/LocalStack); Terraform owns them in AWS
      * @param purgeInterval how often the embedded store archives and removes expired entries; default
      *     1 hour, zero to never
@@ -83,6 +88,7 @@ public record ContextStoreProperties(
             String kmsKeyId,
             Duration evidenceRetention,
             Path localDirectory,
+            Path evidenceDirectory,
             boolean provisionBuckets,
             Duration purgeInterval,
             @Valid StreamArchiver streamArchiver) {
@@ -112,6 +118,7 @@ public record ContextStoreProperties(
                     kmsKeyId,
                     evidenceRetention,
                     directory,
+                    evidenceDirectory != null ? evidenceDirectory : directory.resolve("evidence-db"),
                     provisionBuckets,
                     purgeInterval,
                     streamArchiver);

@@ -11,6 +11,7 @@ import ai.socagent.contextstore.EvidenceStore;
 import ai.socagent.contextstore.InvestigationContextArchiver;
 import ai.socagent.contextstore.adapter.out.local.LocalDirectoryContextArchive;
 import ai.socagent.contextstore.adapter.out.local.LocalDirectoryEvidenceStore;
+import ai.socagent.contextstore.adapter.out.local.RocksDbEvidenceStore;
 import ai.socagent.contextstore.adapter.out.s3.S3ContextArchive;
 import ai.socagent.contextstore.adapter.out.s3.S3EvidenceStore;
 import java.net.URI;
@@ -47,7 +48,7 @@ class ContextArchiveAutoConfigurationTest {
         Instant now = Instant.parse("2026-11-26T12:00:00Z");
         runner().withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC)).run(context -> {
             assertThat(context).hasSingleBean(LocalDirectoryContextArchive.class);
-            assertThat(context).hasSingleBean(LocalDirectoryEvidenceStore.class);
+            assertThat(context).hasSingleBean(RocksDbEvidenceStore.class);
             assertThat(context).hasSingleBean(InvestigationContextArchiver.class);
             assertThat(context).doesNotHaveBean(AgentContextStreamArchiving.class);
             assertThat(context.getBean(ContextArchiveSchedules.class).active()).isTrue();
@@ -58,8 +59,39 @@ class ContextArchiveAutoConfigurationTest {
             EvidenceReceipt receipt = context.getBean(EvidenceStore.class)
                     .put(new Evidence("inv", "e", "x".getBytes(StandardCharsets.UTF_8), null, Map.of()));
             assertThat(receipt.retainUntil()).isEqualTo(now.plus(Duration.ofDays(2555)));
-            assertThat(Path.of(URI.create(receipt.location()))).startsWith(directory.resolve("data/archive"));
+            assertThat(properties.archive().evidenceDirectory())
+                    .isEqualTo(directory.resolve("data/archive/evidence-db"));
+            assertThat(receipt.location())
+                    .startsWith(directory
+                            .resolve("data/archive/evidence-db")
+                            .toUri()
+                            .toString());
         });
+    }
+
+    @Test
+    void evidenceStore_importsTheOldDirectoryLayout_andIsClosedWithTheContext() {
+        Path archive = directory.resolve("data/archive");
+        EvidenceReceipt old = LocalDirectoryEvidenceStore.create(archive, Duration.ofDays(1), Clock.systemUTC())
+                .put(new Evidence("inv", "old", "kept".getBytes(StandardCharsets.UTF_8), null, Map.of()));
+        runner().run(context -> assertThat(context.getBean(EvidenceStore.class).get("inv", "old"))
+                .hasValueSatisfying(s -> assertThat(s.receipt().sha256Base64()).isEqualTo(old.sha256Base64())));
+        assertThat(archive.resolve("evidence")).doesNotExist();
+
+        // closed with the context: the database can be opened again (RocksDB locks it while open)
+        try (RocksDbEvidenceStore reopened = RocksDbEvidenceStore.open(
+                archive.resolve("evidence-db"), Duration.ofDays(1), Clock.systemUTC(), false)) {
+            assertThat(reopened.list("inv")).containsExactly("old");
+        }
+    }
+
+    @Test
+    void evidenceDirectory_isAProperty() {
+        runner().withPropertyValues("soc.context-store.archive.evidence-directory=" + directory.resolve("ev"))
+                .run(context -> {
+                    context.getBean(EvidenceStore.class).put(new Evidence("inv", "e", new byte[] {1}, null, Map.of()));
+                    assertThat(directory.resolve("ev").resolve("CURRENT")).exists();
+                });
     }
 
     @Test

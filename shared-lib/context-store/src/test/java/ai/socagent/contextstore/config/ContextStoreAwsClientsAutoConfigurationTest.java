@@ -27,6 +27,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class ContextStoreAwsClientsAutoConfigurationTest {
 
+    /** The local archive's evidence store is a database opened with the context: in a temporary directory. */
+    @TempDir
+    static Path archive;
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
                     RegionProviderAutoConfiguration.class,
@@ -41,7 +45,10 @@ class ContextStoreAwsClientsAutoConfigurationTest {
                     "spring.cloud.aws.credentials.access-key=fleet-key",
                     "spring.cloud.aws.credentials.secret-key=fleet-secret",
                     "spring.cloud.aws.s3.path-style-access-enabled=true",
-                    "soc.context-store.archive.backend=local");
+                    "soc.context-store.archive.backend=local")
+            .withInitializer(context -> org.springframework.boot.test.util.TestPropertyValues.of(
+                            "soc.context-store.archive.local-directory=" + archive.resolve("archive"))
+                    .applyTo(context));
 
     @Test
     void dynamodbBackend_withTheOneEndpointRegionAndCredentialsSetting_pointsEveryClientAtIt() {

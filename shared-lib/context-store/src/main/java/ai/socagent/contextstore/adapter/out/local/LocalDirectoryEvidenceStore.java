@@ -32,6 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * refused while the sidecar's retain-until is in the future (by the clock); a read recomputes the
  * SHA-256. Nothing stops a person with file access from deleting files: this is tamper-evident, not
  * tamper-proof, which is what S3 object lock adds in the other modes.
+ *
+ * <p>No longer the standalone default ({@link RocksDbEvidenceStore} is, ADR 0007): kept as the
+ * layout {@link RocksDbEvidenceStore#openImporting} imports once.
  */
 public final class LocalDirectoryEvidenceStore implements EvidenceStore {
 
@@ -141,6 +144,41 @@ public final class LocalDirectoryEvidenceStore implements EvidenceStore {
                 .filter(k -> k.endsWith(SIDECAR_SUFFIX))
                 .map(k -> ContextArchiveKeys.value(k.substring(prefix.length(), k.length() - SIDECAR_SUFFIX.length())))
                 .toList();
+    }
+
+    /**
+     * Every object of the directory under {@code directory}, as it is (its content, or none if the
+     * content file is missing, with the SHA-256 its sidecar recorded, not checked here), in key order:
+     * the import source of {@link RocksDbEvidenceStore}. A content file without a sidecar was never
+     * stored and is skipped.
+     */
+    static void forEachStored(Path directory, java.util.function.BiConsumer<String, EvidenceRecord> action) {
+        LocalFiles files = new LocalFiles(directory);
+        for (String sidecarKey : files.keys(ContextArchiveKeys.EVIDENCE)) {
+            if (!sidecarKey.endsWith(SIDECAR_SUFFIX)) {
+                continue;
+            }
+            String key = sidecarKey.substring(0, sidecarKey.length() - SIDECAR_SUFFIX.length());
+            JsonNode meta = files.read(files.file(sidecarKey))
+                    .map(LocalDirectoryEvidenceStore::parse)
+                    .orElseThrow();
+            byte[] content = files.read(files.file(key)).orElse(new byte[0]);
+            Map<String, String> metadata = new LinkedHashMap<>();
+            meta.path("metadata")
+                    .properties()
+                    .forEach(f -> metadata.put(f.getKey(), f.getValue().asString()));
+            action.accept(
+                    key,
+                    new EvidenceRecord(
+                            java.util.Base64.getDecoder()
+                                    .decode(meta.path("sha256").asString()),
+                            meta.path("size").asLong(),
+                            Instant.parse(meta.path("storedAt").asString()),
+                            Instant.parse(meta.path("retainUntil").asString()),
+                            meta.path("contentType").asString(),
+                            metadata,
+                            content));
+        }
     }
 
     private static Path sidecar(Path file) {
