@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -61,6 +64,10 @@ public final class SqsEventConsumer implements AutoCloseable {
     private final DeliveryRules rules;
     private final SqsDeadLetterMove deadLetters;
     private final ThreadPoolTaskExecutor handlerThreads;
+    /** A virtual thread per message; {@link #handling} bounds how many handle at once. */
+    private final ExecutorService handlers;
+
+    private final Semaphore handling;
     private final SqsMessageListenerContainer<String> container;
     private final StallWatchdog watchdog;
 
@@ -81,7 +88,10 @@ public final class SqsEventConsumer implements AutoCloseable {
         SqsListenerSettings settings = new SqsListenerSettings(
                 queue.name(), queueUrl, builder.concurrency, builder.waitTimeSeconds, queue.visibilityTimeoutSeconds());
         this.handlerThreads = settings.handlerThreads();
-        this.container = settings.container(sqs, this::onMessage, new DeliveryErrorHandler(), handlerThreads);
+        this.handlers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("sqs-" + queue.name() + "-", 1).factory());
+        this.handling = new Semaphore(builder.concurrency);
+        this.container = settings.container(sqs, this::onMessageAsync, new DeliveryErrorHandler(), handlerThreads);
         this.watchdog =
                 new StallWatchdog(queue.name(), queueUrl, sqs, builder.stallTimeout, new StallWatchdog.Container() {
                     @Override
@@ -125,6 +135,7 @@ public final class SqsEventConsumer implements AutoCloseable {
     public void close() {
         stop();
         handlerThreads.shutdown();
+        handlers.shutdown();
     }
 
     /** How many times the watchdog found the consumer stalled and restarted its listener container. */
@@ -146,8 +157,26 @@ public final class SqsEventConsumer implements AutoCloseable {
     }
 
     /**
-     * The container's listener: the rules run on a handler thread; returning acknowledges the message,
-     * throwing {@link OutcomeException} hands the rules' decision to {@link DeliveryErrorHandler}.
+     * The container's listener: hands the message to a virtual thread of the queue (at most {@code
+     * concurrency} handling at once) and returns; the message's permit is held until its future
+     * completes, so the container polls no more than it can handle.
+     */
+    private CompletableFuture<Void> onMessageAsync(Message<String> message) {
+        return CompletableFuture.runAsync(
+                () -> {
+                    handling.acquireUninterruptibly();
+                    try {
+                        onMessage(message);
+                    } finally {
+                        handling.release();
+                    }
+                },
+                handlers);
+    }
+
+    /**
+     * The rules, on the message's virtual thread; returning acknowledges the message, throwing {@link
+     * OutcomeException} hands the rules' decision to {@link DeliveryErrorHandler}.
      */
     private void onMessage(Message<String> message) {
         watchdog.received();
@@ -328,8 +357,8 @@ public final class SqsEventConsumer implements AutoCloseable {
 
         /** Messages handled at once (the container's {@code maxConcurrentMessages}), 1 to 100; default 1. */
         public Builder concurrency(int value) {
-            if (value < 1 || value > 100) {
-                throw new IllegalArgumentException("concurrency must be 1 to 100 but was " + value);
+            if (value < 1 || value > 1_000) {
+                throw new IllegalArgumentException("concurrency must be 1 to 1000 but was " + value);
             }
             this.concurrency = value;
             return this;

@@ -47,12 +47,35 @@ public final class SqsEventSubscriptions implements EventSubscriptions, SmartLif
      * @param retry backoff between deliveries of a failing event (through the visibility timeout)
      * @param idempotencyTtl how long an event id is remembered
      * @param waitTimeSeconds long-polling wait, 0 to 20
+     * @param queueConcurrency a queue's own concurrency, by queue name, instead of the above
      */
     public record Settings(
-            int concurrency, int priorityConcurrency, RetryPolicy retry, Duration idempotencyTtl, int waitTimeSeconds) {
+            int concurrency,
+            int priorityConcurrency,
+            RetryPolicy retry,
+            Duration idempotencyTtl,
+            int waitTimeSeconds,
+            Map<String, Integer> queueConcurrency) {
+
+        public Settings {
+            queueConcurrency = queueConcurrency == null ? Map.of() : Map.copyOf(queueConcurrency);
+        }
+
+        public Settings(
+                int concurrency,
+                int priorityConcurrency,
+                RetryPolicy retry,
+                Duration idempotencyTtl,
+                int waitTimeSeconds) {
+            this(concurrency, priorityConcurrency, retry, idempotencyTtl, waitTimeSeconds, Map.of());
+        }
 
         public static Settings defaults() {
             return new Settings(4, 16, RetryPolicy.defaults(), Duration.ofHours(24), 20);
+        }
+
+        int concurrencyOf(QueueDefinition queue) {
+            return queueConcurrency.getOrDefault(queue.name(), queue.priority() ? priorityConcurrency : concurrency);
         }
     }
 
@@ -115,7 +138,7 @@ public final class SqsEventSubscriptions implements EventSubscriptions, SmartLif
                 .retry(settings.retry())
                 .idempotencyTtl(settings.idempotencyTtl())
                 .waitTimeSeconds(settings.waitTimeSeconds())
-                .concurrency(definitionOfQueue.priority() ? settings.priorityConcurrency() : settings.concurrency())
+                .concurrency(settings.concurrencyOf(definitionOfQueue))
                 .build();
         if (consumers.putIfAbsent(queue, consumer) != null) {
             throw new IllegalStateException("'" + queue + "' already has a handler");

@@ -1,8 +1,8 @@
 package ai.socagent.eventbus.aws;
 
 import io.awspring.cloud.sqs.MessageExecutionThreadFactory;
+import io.awspring.cloud.sqs.listener.AsyncMessageListener;
 import io.awspring.cloud.sqs.listener.BackPressureMode;
-import io.awspring.cloud.sqs.listener.MessageListener;
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
@@ -17,8 +17,11 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * concurrency permits, polling and acknowledgement. The numbers and why they are what they are live
  * here, apart from what happens to a message (that is {@link SqsEventConsumer}'s).
  *
- * <p>Throughput: {@code concurrency} handler threads of the queue's own (so a priority queue never
- * waits behind ordinary ones), and one more poll's worth of messages ({@code maxMessagesPerPoll}, at
+ * <p>Throughput: {@code concurrency} messages of the queue handled at once, each on a virtual thread
+ * of the queue's own ({@link SqsEventConsumer}: the listener is asynchronous, so a handler waiting
+ * for a model holds a virtual thread and one of the queue's permits, never one of the container's
+ * platform threads, and a priority queue never waits behind ordinary ones), and one more poll's
+ * worth of messages ({@code maxMessagesPerPoll}, at
  * most ten) in flight, so that the next ReceiveMessage overlaps with the handling of the previous
  * batch instead of waiting for all of it; handled messages are deleted in batches (DeleteMessageBatch,
  * every {@value #ACKNOWLEDGEMENT_INTERVAL_MILLIS} ms or ten messages), which frees a message's
@@ -28,7 +31,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  *
  * @param queueName the logical queue (thread and container names)
  * @param queueUrl the queue to consume
- * @param concurrency handler threads, 1 to 100
+ * @param concurrency messages handled at once, 1 to 1,000
  * @param waitTimeSeconds long-polling wait per receive, 0 to 20
  * @param visibilityTimeoutSeconds the visibility timeout received messages get
  */
@@ -42,8 +45,11 @@ record SqsListenerSettings(
 
     private static final Duration PARTIAL_BATCH_WAIT = Duration.ofMillis(100);
 
+    private static final int COMPONENT_THREADS = 4;
+
     /**
-     * The queue's handler threads. The queue is unbounded so that the pool never refuses a message: the
+     * The container's component threads (spring-cloud-aws 4.0 requires {@code MessageExecutionThread}s
+     * there; the handlers themselves hop to virtual threads, see {@link SqsEventConsumer}). The queue is unbounded so that the pool never refuses a message: the
      * container would keep a refused message's permit for good (spring-cloud-aws 4.0.2 releases it only
      * when the message's processing future completes), and the consumer would stop polling once all
      * permits were lost that way. At most one poll's worth of messages waits here.
@@ -53,8 +59,10 @@ record SqsListenerSettings(
         threads.setThreadNamePrefix("sqs-" + queueName + "-");
         threads.setDaemon(true);
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(concurrency);
-        executor.setMaxPoolSize(concurrency);
+        // They only invoke the asynchronous listener and carry acknowledgements: a few suffice.
+        int componentThreads = Math.min(concurrency, COMPONENT_THREADS);
+        executor.setCorePoolSize(componentThreads);
+        executor.setMaxPoolSize(componentThreads);
         executor.setQueueCapacity(Integer.MAX_VALUE);
         executor.setAllowCoreThreadTimeOut(true);
         executor.setThreadFactory(threads);
@@ -70,7 +78,7 @@ record SqsListenerSettings(
      */
     SqsMessageListenerContainer<String> container(
             SqsAsyncClient sqs,
-            MessageListener<String> listener,
+            AsyncMessageListener<String> listener,
             AsyncErrorHandler<String> errorHandler,
             ThreadPoolTaskExecutor handlerThreads) {
         // The body is the EventBridge event as a String: no payload conversion, whatever type header a
@@ -82,7 +90,7 @@ record SqsListenerSettings(
                 .id("sqs-" + queueName)
                 .sqsAsyncClient(sqs)
                 .queueNames(queueUrl)
-                .messageListener(listener)
+                .asyncMessageListener(listener)
                 .errorHandler(errorHandler)
                 .configure(options -> options
                         // Permits = messages in flight: those being handled plus one poll's worth, so the

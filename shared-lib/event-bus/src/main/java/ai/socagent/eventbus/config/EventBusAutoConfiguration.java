@@ -249,7 +249,8 @@ public class EventBusAutoConfiguration {
                     aws.priorityConcurrency(),
                     retryPolicy(properties),
                     properties.idempotencyTtl(),
-                    aws.waitTimeSeconds());
+                    aws.waitTimeSeconds(),
+                    aws.queueConcurrency());
             // The listener containers run on the spring-cloud-aws SQS starter's SqsAsyncClient.
             return SqsEventSubscriptions.create(sqsAsync, definition, queueUrls, codec, idempotency, settings, tracing);
         }

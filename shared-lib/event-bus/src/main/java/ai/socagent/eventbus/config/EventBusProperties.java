@@ -40,7 +40,7 @@ public record EventBusProperties(
         idempotencyTtl = idempotencyTtl == null ? Duration.ofHours(24) : idempotencyTtl;
         retry = retry == null ? new Retry(null, 0, null) : retry;
         inProcess = inProcess == null ? new InProcess(0, 0, null, 0, null) : inProcess;
-        aws = aws == null ? new Aws(null, null, null, 0, 0, 0) : aws;
+        aws = aws == null ? new Aws(null, null, null, 0, 0, 0, null) : aws;
     }
 
     public enum Mode {
@@ -115,8 +115,10 @@ public record EventBusProperties(
      *     GetQueueUrl}), e.g. {@code -dev}; default none
      * @param queueUrls queue URLs by logical name (queues and dead-letter queues), when they are not
      *     found by name
-     * @param concurrency messages of an ordinary queue handled at once per instance (the listener
-     *     container's {@code maxConcurrentMessages}); default 4
+     * @param concurrency messages of an ordinary queue handled at once per instance, each on a
+     *     virtual thread (a handler waiting for a model holds none of the container's threads); default 4
+     * @param queueConcurrency a queue's own concurrency by name ({@code
+     *     soc.event-bus.aws.queue-concurrency.threat-classifier=100}), over the two others
      * @param priorityConcurrency messages of a priority queue (the emergency path) handled at once;
      *     default 16
      * @param waitTimeSeconds SQS long-polling wait (the listener container's {@code pollTimeout});
@@ -126,15 +128,17 @@ public record EventBusProperties(
             String idempotencyTable,
             String queueSuffix,
             Map<String, String> queueUrls,
-            @Min(0) @Max(100) int concurrency,
-            @Min(0) @Max(100) int priorityConcurrency,
-            @Min(0) @Max(20) int waitTimeSeconds) {
+            @Min(0) @Max(1_000) int concurrency,
+            @Min(0) @Max(1_000) int priorityConcurrency,
+            @Min(0) @Max(20) int waitTimeSeconds,
+            Map<String, @Min(1) @Max(1_000) Integer> queueConcurrency) {
         public Aws {
             queueSuffix = queueSuffix == null ? "" : queueSuffix;
             queueUrls = queueUrls == null ? Map.of() : Map.copyOf(queueUrls);
             concurrency = concurrency == 0 ? 4 : concurrency;
             priorityConcurrency = priorityConcurrency == 0 ? 16 : priorityConcurrency;
             waitTimeSeconds = waitTimeSeconds == 0 ? 20 : waitTimeSeconds;
+            queueConcurrency = queueConcurrency == null ? Map.of() : Map.copyOf(queueConcurrency);
         }
     }
 }

@@ -15,10 +15,12 @@ import ai.socagent.eventbus.routing.RoutingDefinition;
 import ai.socagent.eventbus.routing.RoutingDefinitions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -140,5 +142,47 @@ class SqsEventSubscriptionsIT {
 
         await().atMost(PATIENCE).until(() -> sawTheOthers.size() == 3);
         assertThat(sawTheOthers).containsExactly(true, true, true);
+    }
+
+    @Test
+    void subscribe_queueWithItsOwnConcurrency_handlesThatManyAtOnceOnVirtualThreadsWhileOtherQueuesFlow() {
+        subscriptions.close();
+        subscriptions = SqsEventSubscriptions.create(
+                clients.sqsAsync(),
+                DEFINITION,
+                bus.queueUrls(),
+                EventCodec.create(),
+                InMemoryIdempotencyStore.create(),
+                new SqsEventSubscriptions.Settings(
+                        1,
+                        3,
+                        new RetryPolicy(Duration.ZERO, 1.0, Duration.ZERO),
+                        Duration.ofHours(1),
+                        1,
+                        Map.of("investigation", 12)));
+        // 30 classifications: investigation's handler waits (as for a model), audit-trail's does not.
+        CountDownLatch modelAnswers = new CountDownLatch(1);
+        AtomicInteger waiting = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Boolean> virtual = new CopyOnWriteArrayList<>();
+        AtomicInteger audited = new AtomicInteger();
+        subscriptions.subscribe("investigation", event -> {
+            mostAtOnce.accumulateAndGet(waiting.incrementAndGet(), Math::max);
+            virtual.add(Thread.currentThread().isVirtual());
+            modelAnswers.await(30, TimeUnit.SECONDS);
+            waiting.decrementAndGet();
+        });
+        subscriptions.subscribe("audit-trail", event -> audited.incrementAndGet());
+
+        publish(IntStream.range(0, 30).mapToObj(i -> SampleEvents.all().get(1)).toList());
+
+        await().atMost(PATIENCE).until(() -> waiting.get() == 12);
+        // the audit trail (one handler, concurrency 1) drains while twelve investigation handlers wait
+        await().atMost(PATIENCE).until(() -> audited.get() == 30);
+        assertThat(mostAtOnce.get()).isEqualTo(12);
+        modelAnswers.countDown();
+        await().atMost(PATIENCE).until(() -> virtual.size() == 30);
+        assertThat(virtual).containsOnly(true);
+        assertThat(mostAtOnce.get()).isEqualTo(12);
     }
 }
