@@ -78,10 +78,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ApiKeyNotFoundException.class)
+    ProblemDetail apiKeyNotFound(ApiKeyNotFoundException notFound) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+        problem.setType(ProblemTypes.API_KEY_NOT_FOUND);
+        problem.setTitle("API key not found");
+        problem.setProperty("keyId", notFound.keyId());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidApiKeyRequestException.class)
+    ProblemDetail invalidApiKeyRequest(InvalidApiKeyRequestException invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        problem.setType(ProblemTypes.INVALID_PARAMETER);
+        problem.setTitle("Invalid parameter");
+        return problem;
+    }
+
     /** A parameter outside its declared constraints ({@code limit=0}): the client's to fix. */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidParameter(invalid, headers, status, request);
+    }
+
+    /** A request body that breaks its constraints (an API key without a name). */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            org.springframework.web.bind.MethodArgumentNotValidException invalid,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         return invalidParameter(invalid, headers, status, request);
     }
 
