@@ -1,6 +1,5 @@
 package ai.socagent.services.socapi.config;
 
-import ai.socagent.contextstore.GlobalContextRepository;
 import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
@@ -13,7 +12,6 @@ import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscript
 import ai.socagent.services.socapi.adapter.in.http.ApiKeyController;
 import ai.socagent.services.socapi.adapter.in.http.ProblemDetailsAdvice;
 import ai.socagent.services.socapi.adapter.in.http.ThreatController;
-import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreApiKeyStore;
 import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreThreatReadModel;
 import ai.socagent.services.socapi.adapter.out.eventbus.EventBusThreatPublisher;
 import ai.socagent.services.socapi.application.ApiKeyService;
@@ -42,6 +40,7 @@ import org.springframework.context.annotation.Import;
     ThreatController.class,
     ApiKeyController.class,
     ProblemDetailsAdvice.class,
+    SocApiKeysConfiguration.class,
     SocApiSecurityConfiguration.class,
     SocApiOpenApi.class
 })
@@ -100,17 +99,6 @@ public class SocApiConfiguration {
             ObjectProvider<EventSubscriptions> subscriptions, PipelineActivitySubscription subscription) {
         return () -> subscriptions.ifAvailable(
                 available -> available.subscribe(PipelineActivitySubscription.QUEUE, subscription));
-    }
-
-    /** API keys in the shared context store (GlobalContextTable), so every instance knows them. */
-    @Bean
-    ContextStoreApiKeyStore apiKeyStore(GlobalContextRepository global) {
-        return new ContextStoreApiKeyStore(global);
-    }
-
-    @Bean
-    ApiKeyService apiKeyService(ContextStoreApiKeyStore store, ObjectProvider<Clock> clock) {
-        return new ApiKeyService(store, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
