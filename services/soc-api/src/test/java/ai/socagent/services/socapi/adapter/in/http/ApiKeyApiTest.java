@@ -106,7 +106,13 @@ class ApiKeyApiTest {
                 .expectStatus()
                 .isNotFound()
                 .expectBody(Map.class)
-                .value(problem -> assertThat(problem.get("type")).isEqualTo("urn:socagent:problem:api-key-not-found"));
+                .value(problem -> {
+                    assertThat(problem.get("type")).isEqualTo("urn:socagent:problem:api-key-not-found");
+                    assertThat(URI.create((String) problem.get("instance")))
+                            .as("an absolute instance")
+                            .hasScheme("http")
+                            .hasPath("/api/v1/api-keys/key_unknown/revoke");
+                });
     }
 
     @Test
