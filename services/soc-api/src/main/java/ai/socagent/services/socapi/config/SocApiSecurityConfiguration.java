@@ -5,6 +5,7 @@ import ai.socagent.services.socapi.adapter.in.http.security.GatewayIamAuthentica
 import ai.socagent.services.socapi.adapter.in.http.security.ProblemAccessDeniedHandler;
 import ai.socagent.services.socapi.adapter.in.http.security.ProblemAuthenticationEntryPoint;
 import ai.socagent.services.socapi.adapter.in.http.security.RoleAuthorities;
+import ai.socagent.services.socapi.adapter.in.http.security.SecurityProblems;
 import ai.socagent.services.socapi.adapter.in.http.security.ThrottleFilter;
 import ai.socagent.services.socapi.application.port.in.AuthenticateApiKeyUseCase;
 import ai.socagent.services.socapi.domain.Role;
@@ -31,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -68,6 +70,12 @@ public class SocApiSecurityConfiguration {
                 .role(Role.RESPONDER.name())
                 .implies(Role.ANALYST.name())
                 .build();
+    }
+
+    /** The firewall's refusals as problem documents too (Spring Security picks this bean up). */
+    @Bean
+    RequestRejectedHandler socApiRequestRejectedHandler() {
+        return (request, response, rejected) -> SecurityProblems.rejected(request, response);
     }
 
     @Bean

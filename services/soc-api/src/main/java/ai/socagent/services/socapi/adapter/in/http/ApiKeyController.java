@@ -46,7 +46,14 @@ public class ApiKeyController {
             String role) {}
 
     /** A key as listed: never the key, nor its hash. */
-    record ApiKeyView(String keyId, String name, String role, Instant createdAt, Instant revokedAt) {
+    record ApiKeyView(
+            String keyId,
+            String name,
+            String role,
+            Instant createdAt,
+
+            @Schema(nullable = true, description = "null while the key is valid")
+            Instant revokedAt) {
         static ApiKeyView from(ApiKey key) {
             return new ApiKeyView(
                     key.keyId(),

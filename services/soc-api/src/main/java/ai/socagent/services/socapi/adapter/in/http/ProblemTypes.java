@@ -16,6 +16,7 @@ public final class ProblemTypes {
     public static final URI UNAUTHENTICATED = URI.create("urn:socagent:problem:unauthenticated");
     public static final URI FORBIDDEN = URI.create("urn:socagent:problem:forbidden");
     public static final URI TOO_MANY_REQUESTS = URI.create("urn:socagent:problem:too-many-requests");
+    public static final URI REQUEST_REJECTED = URI.create("urn:socagent:problem:request-rejected");
     public static final URI API_KEY_NOT_FOUND = URI.create("urn:socagent:problem:api-key-not-found");
 
     private ProblemTypes() {}

@@ -155,6 +155,14 @@ public class ThreatController {
 
     @GetMapping("/threats")
     @Operation(summary = "The newest threats first")
+    @ApiResponse(responseCode = "200", description = "The threats, newest first")
+    @ApiResponse(
+            responseCode = "400",
+            description = "limit outside 1..500",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     List<ThreatSummary> recentThreats(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return queryThreats.recentThreats(limit).stream()
                 .map(ThreatSummary::from)

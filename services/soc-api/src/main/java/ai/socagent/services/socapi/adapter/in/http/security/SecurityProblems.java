@@ -48,6 +48,32 @@ public final class SecurityProblems {
                 "This client is over its request rate; retry after " + retryAfterSeconds + " s.");
     }
 
+    /**
+     * A request the firewall refused before anything else saw it (an encoded semicolon or slash, a
+     * method no endpoint has): 405 for the method, else 400.
+     */
+    public static void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean knownMethod = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
+                .contains(request.getMethod());
+        if (knownMethod) {
+            write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    ProblemTypes.REQUEST_REJECTED,
+                    "Request rejected",
+                    "The request's URL or headers are not accepted (encoded separators, control characters).");
+        } else {
+            write(
+                    request,
+                    response,
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    ProblemTypes.REQUEST_REJECTED,
+                    "Method not allowed",
+                    "No endpoint of this API takes the method " + request.getMethod() + ".");
+        }
+    }
+
     private static void write(
             HttpServletRequest request,
             HttpServletResponse response,

@@ -161,6 +161,19 @@ class EndpointSecurityTest {
         assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void firewallRefusals_areProblemDocuments() throws Exception {
+        HttpResponse<String> encoded = call("GET", "/api/v1/threats/%3Bx", analystKey);
+        assertProblem(encoded, 400, "urn:socagent:problem:request-rejected", "an encoded semicolon");
+        HttpResponse<String> method = client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/threats"))
+                        .method("QUERY", HttpRequest.BodyPublishers.noBody())
+                        .header("X-Api-Key", analystKey)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(method, 405, "urn:socagent:problem:request-rejected", "an unknown method");
+    }
+
     private List<String> endpoints() {
         List<String> endpoints = new ArrayList<>();
         mappings.getHandlerMethods().keySet().forEach(info -> {
