@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -88,6 +89,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(ProblemTypes.API_KEY_NOT_FOUND);
         problem.setTitle("API key not found");
         problem.setProperty("keyId", notFound.keyId());
+        return at(problem, request);
+    }
+
+    /** A multipart Content-Type no body can match (no boundary): the client's request is malformed. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException malformed, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request's multipart Content-Type cannot be parsed.");
+        problem.setType(ProblemTypes.REQUEST_REJECTED);
+        problem.setTitle("Request rejected");
         return at(problem, request);
     }
 

@@ -116,6 +116,19 @@ class ApiKeyApiTest {
     }
 
     @Test
+    void malformedMultipartContentType_isABadRequestProblemNotAServerError() {
+        TestApiKeys.asAdmin(anonymous)
+                .get()
+                .uri("/api/v1/api-keys")
+                .header("Content-Type", "multipart/form-data")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(Map.class)
+                .value(problem -> assertThat(problem.get("type")).isEqualTo("urn:socagent:problem:request-rejected"));
+    }
+
+    @Test
     void formerSubmissionPath_isAPermanentRedirectToThreats() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
