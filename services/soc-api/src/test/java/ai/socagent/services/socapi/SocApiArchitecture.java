@@ -19,7 +19,7 @@ public final class SocApiArchitecture implements ModuleArchitecture {
                 .outgoingPorts("port.out")
                 .and()
                 .withAdapters("adapter")
-                .incoming("eventbus", "http")
+                .incoming("cli", "eventbus", "http")
                 .outgoing("contextstore", "eventbus")
                 .and()
                 .withConfiguration("config");

@@ -1,5 +1,6 @@
 package ai.socagent.services.standalone;
 
+import ai.socagent.services.socapi.config.ApiKeyCommandLine;
 import ai.socagent.services.standalone.bootstrap.LocalAwsBootstrap;
 import ai.socagent.services.standalone.config.StandaloneServices;
 import java.util.Arrays;
@@ -21,12 +22,16 @@ public class StandaloneApplication {
 
     /**
      * Starts the fleet; {@code bootstrap ...} instead creates the local mode's AWS resources in an
-     * emulator and exits ({@link LocalAwsBootstrap}, docker-compose's one-shot service).
+     * emulator and exits ({@link LocalAwsBootstrap}, docker-compose's one-shot service); {@code
+     * api-keys create|list|revoke ...} manages the API keys offline ({@link ApiKeyCommandLine}).
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("bootstrap")) {
             LocalAwsBootstrap.main(Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args.length > 0 && args[0].equals("api-keys")) {
+            System.exit(ApiKeyCommandLine.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(StandaloneApplication.class, args);
     }

@@ -55,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LocalFleetIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String ADMIN_KEY = "soc_test-admin-key-0123456789abcdefghij";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -109,6 +110,7 @@ class LocalFleetIT {
                 .run(
                         "--spring.config.location=" + configLocation(application),
                         "--server.port=0",
+                        "--soc.api.security.api-keys.bootstrap-key=" + ADMIN_KEY,
                         // what docker-compose.yml sets in the environment: one endpoint for every client
                         "--SPRING_CLOUD_AWS_ENDPOINT=" + aws.endpoint(),
                         "--SPRING_CLOUD_AWS_REGION_STATIC=" + aws.region().id(),
@@ -197,8 +199,9 @@ class LocalFleetIT {
                 .findFirst()
                 .orElseThrow();
         HttpResponse<String> submitted = http.send(
-                HttpRequest.newBuilder(socApi.resolve("/api/v1/findings"))
+                HttpRequest.newBuilder(socApi.resolve("/api/v1/threats"))
                         .header("Content-Type", "application/json")
+                        .header("X-Api-Key", ADMIN_KEY)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(SampleFindings.read(sample)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -207,7 +210,11 @@ class LocalFleetIT {
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             HttpResponse<String> detail = http.send(
-                    HttpRequest.newBuilder(socApi.resolve(threat)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(socApi.resolve(threat))
+                            .header("X-Api-Key", ADMIN_KEY)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(detail.statusCode()).isEqualTo(200);
             JsonNode body = JSON.readTree(detail.body());
             assertThat(body.path("classification").path("techniques").isEmpty())
@@ -219,7 +226,10 @@ class LocalFleetIT {
         });
         // the other instance of the API sees the same threat, classified: the read model is DynamoDB
         HttpResponse<String> elsewhere = http.send(
-                HttpRequest.newBuilder(secondSocApi.resolve(threat)).GET().build(),
+                HttpRequest.newBuilder(secondSocApi.resolve(threat))
+                        .header("X-Api-Key", ADMIN_KEY)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(elsewhere.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(elsewhere.body())
@@ -229,6 +239,7 @@ class LocalFleetIT {
                 .isFalse();
         HttpResponse<String> listed = http.send(
                 HttpRequest.newBuilder(secondSocApi.resolve("/api/v1/threats?limit=50"))
+                        .header("X-Api-Key", ADMIN_KEY)
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -261,8 +272,9 @@ class LocalFleetIT {
         assertThat(payload.length).isBetween(limit - 64, limit);
 
         HttpResponse<String> submitted = http.send(
-                HttpRequest.newBuilder(socApi.resolve("/api/v1/findings"))
+                HttpRequest.newBuilder(socApi.resolve("/api/v1/threats"))
                         .header("Content-Type", "application/json")
+                        .header("X-Api-Key", ADMIN_KEY)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -271,7 +283,10 @@ class LocalFleetIT {
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             HttpResponse<String> detail = http.send(
-                    HttpRequest.newBuilder(socApi.resolve(location)).GET().build(),
+                    HttpRequest.newBuilder(socApi.resolve(location))
+                            .header("X-Api-Key", ADMIN_KEY)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(detail.statusCode()).isEqualTo(200);
             JsonNode body = JSON.readTree(detail.body());

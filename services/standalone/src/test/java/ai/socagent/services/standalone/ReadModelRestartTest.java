@@ -33,6 +33,8 @@ class ReadModelRestartTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** soc.api.security.api-keys.bootstrap-key of the test configuration. */
+    private static final String ADMIN_KEY = "soc_test-admin-key-0123456789abcdefghij";
 
     @TempDir
     Path data;
@@ -42,6 +44,7 @@ class ReadModelRestartTest {
         return new SpringApplicationBuilder(StandaloneApplication.class)
                 .run(
                         "--server.port=0",
+                        "--soc.api.security.api-keys.bootstrap-key=" + ADMIN_KEY,
                         "--soc.standalone.replay-samples=false",
                         "--soc.context-store.embedded.file=" + data.resolve("context-store"),
                         "--soc.event-bus.in-process.journal.directory=" + data.resolve("event-bus"),
@@ -93,8 +96,9 @@ class ReadModelRestartTest {
     private static List<String> submit(ConfigurableApplicationContext context, String sample) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(uri(context, "/api/v1/findings"))
+                    HttpRequest.newBuilder(uri(context, "/api/v1/threats"))
                             .header("Content-Type", "application/json")
+                            .header("X-Api-Key", ADMIN_KEY)
                             .POST(HttpRequest.BodyPublishers.ofByteArray(SampleFindings.read(sample)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -122,7 +126,10 @@ class ReadModelRestartTest {
     private static <T> T get(ConfigurableApplicationContext context, String path, Class<T> type) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(uri(context, path)).GET().build(),
+                    HttpRequest.newBuilder(uri(context, path))
+                            .header("X-Api-Key", ADMIN_KEY)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return JSON.readValue(response.body(), type);

@@ -22,8 +22,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 @AutoConfigureRestTestClient
 class StandaloneApplicationTest {
 
-    @Autowired
     private RestTestClient http;
+
+    @Autowired
+    void client(RestTestClient client) {
+        // soc.api.security.api-keys.bootstrap-key of the test configuration
+        this.http = client.mutate()
+                .defaultHeader("X-Api-Key", "soc_test-admin-key-0123456789abcdefghij")
+                .build();
+    }
 
     @Autowired
     private SampleFindingReplay replay;
@@ -108,7 +115,16 @@ class StandaloneApplicationTest {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(page).contains("SOC agent service").contains("/api/v1/threats");
+        assertThat(page).contains("SOC agent service").contains("/app.js");
+        String script = http.get()
+                .uri("/app.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(script).contains("/api/v1/threats", "X-Api-Key");
 
         String health = http.get()
                 .uri("/actuator/health")

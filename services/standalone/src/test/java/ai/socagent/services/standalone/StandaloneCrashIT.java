@@ -44,6 +44,7 @@ class StandaloneCrashIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int KILL_AFTER_ACKS = 600;
+    private static final String ADMIN_KEY = "soc_test-admin-key-0123456789abcdefghij";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -71,8 +72,9 @@ class StandaloneCrashIT {
                     int n = sent.incrementAndGet();
                     try {
                         HttpResponse<String> response = HTTP.send(
-                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/findings"))
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/threats"))
                                         .header("Content-Type", "application/json")
+                                        .header("X-Api-Key", ADMIN_KEY)
                                         .timeout(Duration.ofSeconds(10))
                                         .POST(HttpRequest.BodyPublishers.ofString(threat(n)))
                                         .build(),
@@ -124,6 +126,7 @@ class StandaloneCrashIT {
         try {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/threats/" + threatId))
+                            .header("X-Api-Key", ADMIN_KEY)
                             .timeout(Duration.ofSeconds(10))
                             .GET()
                             .build(),
@@ -170,6 +173,7 @@ class StandaloneCrashIT {
                         "-jar",
                         jar.toString(),
                         "--server.port=" + port,
+                        "--soc.api.security.api-keys.bootstrap-key=" + ADMIN_KEY,
                         "--soc.standalone.replay-samples=false",
                         "--soc.context-store.embedded.file=" + data.resolve("context-store"),
                         "--soc.context-store.archive.local-directory=" + data.resolve("archive"),

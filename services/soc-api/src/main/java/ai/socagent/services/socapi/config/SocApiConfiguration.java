@@ -9,16 +9,16 @@ import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionLimits;
 import ai.socagent.observability.IngestionMetrics;
 import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscription;
+import ai.socagent.services.socapi.adapter.in.http.ApiKeyController;
 import ai.socagent.services.socapi.adapter.in.http.ProblemDetailsAdvice;
 import ai.socagent.services.socapi.adapter.in.http.ThreatController;
 import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreThreatReadModel;
 import ai.socagent.services.socapi.adapter.out.eventbus.EventBusThreatPublisher;
+import ai.socagent.services.socapi.application.ApiKeyService;
 import ai.socagent.services.socapi.application.AuditTrailService;
 import ai.socagent.services.socapi.application.ThreatQueryService;
 import ai.socagent.services.socapi.application.ThreatSubmissionService;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -36,7 +36,14 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SocApiProperties.class)
-@Import({ThreatController.class, ProblemDetailsAdvice.class})
+@Import({
+    ThreatController.class,
+    ApiKeyController.class,
+    ProblemDetailsAdvice.class,
+    SocApiKeysConfiguration.class,
+    SocApiSecurityConfiguration.class,
+    SocApiOpenApi.class
+})
 public class SocApiConfiguration {
 
     /** soc-api's own ingestion: its limits are {@code soc.api.*}'s; the classifier has its own. */
@@ -95,13 +102,8 @@ public class SocApiConfiguration {
     }
 
     @Bean
-    OpenAPI socApiDocument() {
-        return new OpenAPI()
-                .info(new Info()
-                        .title("SOC agent service API")
-                        .version("v1")
-                        .description("Finding submission and threat queries. Errors are RFC 9457 problem documents"
-                                + " with stable types (docs/api.md)."));
+    ApiKeyBootstrap apiKeyBootstrap(ApiKeyService apiKeys, SocApiSecurityProperties security) {
+        return new ApiKeyBootstrap(apiKeys, security.apiKeys(), System.out);
     }
 
     @Bean

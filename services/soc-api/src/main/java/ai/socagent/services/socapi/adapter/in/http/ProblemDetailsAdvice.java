@@ -3,8 +3,11 @@ package ai.socagent.services.socapi.adapter.in.http;
 import ai.socagent.ingestion.FindingRejectedException;
 import ai.socagent.ingestion.Violation;
 import ai.socagent.observability.IngestionMetrics;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +19,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -39,7 +44,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(FindingRejectedException.class)
-    ProblemDetail findingRejected(FindingRejectedException rejected) {
+    ProblemDetail findingRejected(FindingRejectedException rejected, HttpServletRequest request) {
         List<Violation> violations = rejected.violations();
         metrics.rejected(
                 violations.isEmpty() ? "unknown" : violations.getFirst().rule());
@@ -56,32 +61,99 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 violations.stream()
                         .map(v -> Map.of("path", v.path(), "rule", v.rule(), "message", v.message()))
                         .toList());
-        return problem;
+        return at(problem, request);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
-    ProblemDetail payloadTooLarge(PayloadTooLargeException tooLarge) {
+    ProblemDetail payloadTooLarge(PayloadTooLargeException tooLarge, HttpServletRequest request) {
         metrics.rejected(PAYLOAD_TOO_LARGE_RULE);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
         problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
         problem.setTitle("Payload too large");
         problem.setProperty("limitBytes", tooLarge.limitBytes());
-        return problem;
+        return at(problem, request);
     }
 
     @ExceptionHandler(ThreatNotFoundException.class)
-    ProblemDetail threatNotFound(ThreatNotFoundException notFound) {
+    ProblemDetail threatNotFound(ThreatNotFoundException notFound, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
         problem.setType(ProblemTypes.THREAT_NOT_FOUND);
         problem.setTitle("Threat not found");
         problem.setProperty("threatId", notFound.threatId());
+        return at(problem, request);
+    }
+
+    @ExceptionHandler(ApiKeyNotFoundException.class)
+    ProblemDetail apiKeyNotFound(ApiKeyNotFoundException notFound, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
+        problem.setType(ProblemTypes.API_KEY_NOT_FOUND);
+        problem.setTitle("API key not found");
+        problem.setProperty("keyId", notFound.keyId());
+        return at(problem, request);
+    }
+
+    /** A multipart Content-Type no body can match (no boundary): the client's request is malformed. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException malformed, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request's multipart Content-Type cannot be parsed.");
+        problem.setType(ProblemTypes.REQUEST_REJECTED);
+        problem.setTitle("Request rejected");
+        return at(problem, request);
+    }
+
+    @ExceptionHandler(InvalidApiKeyRequestException.class)
+    ProblemDetail invalidApiKeyRequest(InvalidApiKeyRequestException invalid, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        problem.setType(ProblemTypes.INVALID_PARAMETER);
+        problem.setTitle("Invalid parameter");
+        return at(problem, request);
+    }
+
+    /**
+     * Every problem Spring MVC builds here gets an absolute {@code instance} (the request's URL): left
+     * unset, Spring would put the relative path, which RFC 9457 allows but clients (and schemathesis)
+     * resolve inconsistently.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && problem.getInstance() == null
+                && request instanceof ServletWebRequest servlet) {
+            absoluteInstance(servlet.getRequest()).ifPresent(problem::setInstance);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** The problems of this advice's own handlers, with the same absolute {@code instance}. */
+    private static ProblemDetail at(ProblemDetail problem, HttpServletRequest request) {
+        absoluteInstance(request).ifPresent(problem::setInstance);
         return problem;
+    }
+
+    private static Optional<URI> absoluteInstance(HttpServletRequest request) {
+        try {
+            return Optional.of(URI.create(request.getRequestURL().toString()));
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
     }
 
     /** A parameter outside its declared constraints ({@code limit=0}): the client's to fix. */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidParameter(invalid, headers, status, request);
+    }
+
+    /** A request body that breaks its constraints (an API key without a name). */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            org.springframework.web.bind.MethodArgumentNotValidException invalid,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         return invalidParameter(invalid, headers, status, request);
     }
 
@@ -109,7 +181,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * case) belongs here too: only what the client sent is a 400.
      */
     @ExceptionHandler(Exception.class)
-    ProblemDetail internalError(Exception error) {
+    ProblemDetail internalError(Exception error, HttpServletRequest request) {
         String reference = UUID.randomUUID().toString();
         LOG.error("Request failed [reference {}]", reference, error);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
@@ -118,6 +190,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(ProblemTypes.INTERNAL_ERROR);
         problem.setTitle("Internal error");
         problem.setProperty("reference", reference);
-        return problem;
+        return at(problem, request);
     }
 }

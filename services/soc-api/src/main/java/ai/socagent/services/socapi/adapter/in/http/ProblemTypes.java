@@ -13,6 +13,11 @@ public final class ProblemTypes {
     public static final URI THREAT_NOT_FOUND = URI.create("urn:socagent:problem:threat-not-found");
     public static final URI INVALID_PARAMETER = URI.create("urn:socagent:problem:invalid-parameter");
     public static final URI INTERNAL_ERROR = URI.create("urn:socagent:problem:internal-error");
+    public static final URI UNAUTHENTICATED = URI.create("urn:socagent:problem:unauthenticated");
+    public static final URI FORBIDDEN = URI.create("urn:socagent:problem:forbidden");
+    public static final URI TOO_MANY_REQUESTS = URI.create("urn:socagent:problem:too-many-requests");
+    public static final URI REQUEST_REJECTED = URI.create("urn:socagent:problem:request-rejected");
+    public static final URI API_KEY_NOT_FOUND = URI.create("urn:socagent:problem:api-key-not-found");
 
     private ProblemTypes() {}
 }

@@ -9,6 +9,7 @@ import ai.socagent.services.socapi.application.port.in.SubmissionReceipt;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -56,7 +57,25 @@ public class ThreatController {
         this.maxPayloadBytes = submitFinding.maxPayloadBytes();
     }
 
-    @PostMapping(path = "/findings", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /** Where submissions went until this release; kept for one release as a permanent redirect. */
+    @PostMapping(path = "/findings")
+    @Operation(
+            summary = "Former submission path: 308 to POST /api/v1/threats (for one release)",
+            deprecated = true,
+            description = "A permanent redirect that keeps the method and the body: clients that follow it resubmit"
+                    + " to /api/v1/threats; update them to post there.")
+    @ApiResponse(
+            responseCode = "308",
+            description = "Permanent redirect to /api/v1/threats",
+            headers = @Header(name = "Location", description = "/api/v1/threats", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(hidden = true)))
+    ResponseEntity<Void> formerSubmissionPath() {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.PERMANENT_REDIRECT)
+                .location(URI.create("/api/v1/threats"))
+                .build();
+    }
+
+    @PostMapping(path = "/threats", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Submit a security finding",
             description = "GuardDuty (bare or EventBridge event), Security Hub ASFF (finding, {\"Findings\": [...]} or"
@@ -72,7 +91,14 @@ public class ThreatController {
                                                     @Schema(
                                                             type = "object",
                                                             description = "A finding in any supported format"))))
-    @ApiResponse(responseCode = "202", description = "Accepted: one threat per finding")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: one threat per finding; Location names the threat when there is one",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "/api/v1/threats/{threatId} of the one threat",
+                            schema = @Schema(type = "string")))
     @ApiResponse(
             responseCode = "400",
             description = "Invalid finding: every broken rule in 'violations'",
@@ -129,6 +155,14 @@ public class ThreatController {
 
     @GetMapping("/threats")
     @Operation(summary = "The newest threats first")
+    @ApiResponse(responseCode = "200", description = "The threats, newest first")
+    @ApiResponse(
+            responseCode = "400",
+            description = "limit outside 1..500",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
     List<ThreatSummary> recentThreats(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return queryThreats.recentThreats(limit).stream()
                 .map(ThreatSummary::from)

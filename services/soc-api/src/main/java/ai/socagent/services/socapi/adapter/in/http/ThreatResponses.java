@@ -57,8 +57,11 @@ final class ThreatResponses {
             String correlationId,
             Instant submittedAt,
             FindingView finding,
+
+            @Schema(nullable = true, description = "Once the ThreatClassifier gave its verdict")
             ClassificationView classification,
-            String investigationId,
+
+            @Schema(nullable = true) String investigationId,
             List<ActivityView> activity) {
         static ThreatDetail from(ThreatView view) {
             Threat threat = view.threat();
@@ -117,12 +120,14 @@ final class ThreatResponses {
             String description,
             String severity,
             double sourceSeverityScore,
-            String accountId,
-            String region,
+            @Schema(nullable = true) String accountId,
+            @Schema(nullable = true) String region,
             Instant firstSeen,
             Instant lastSeen,
             List<ResourceView> resources,
             List<IndicatorView> indicators,
+
+            @Schema(nullable = true, description = "null once the evidence is gone")
             String rawPayload) {
         static FindingView from(Finding finding, String rawPayload) {
             return new FindingView(
@@ -145,7 +150,12 @@ final class ThreatResponses {
         }
     }
 
-    record ResourceView(String type, String id, String arn, String region, Map<String, String> tags) {
+    record ResourceView(
+            String type,
+            String id,
+            @Schema(nullable = true) String arn,
+            @Schema(nullable = true) String region,
+            Map<String, String> tags) {
         static ResourceView from(Resource resource) {
             return new ResourceView(
                     resource.type().name(),

@@ -3,6 +3,7 @@ package ai.socagent.services.socapi.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.ingestion.IngestionLimits;
+import ai.socagent.services.socapi.TestApiKeys;
 import ai.socagent.services.socapi.application.port.in.SubmissionReceipt;
 import ai.socagent.services.socapi.application.port.in.SubmitFindingUseCase;
 import java.util.Map;
@@ -48,13 +49,17 @@ class InternalErrorProblemTest {
         }
     }
 
-    @Autowired
     private RestTestClient http;
+
+    @Autowired
+    void client(RestTestClient client) {
+        this.http = TestApiKeys.asAdmin(client);
+    }
 
     @Test
     void submitFinding_preconditionFailsInsideTheService_isAnInternalErrorProblemWithALogLine(CapturedOutput output) {
         Map<?, ?> problem = http.post()
-                .uri("/api/v1/findings")
+                .uri("/api/v1/threats")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"title\": \"fine input\", \"severity\": \"LOW\"}")
                 .exchange()

@@ -2,6 +2,7 @@ package ai.socagent.services.socapi.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.services.socapi.TestApiKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,12 @@ class OpenApiDocumentTest {
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    @Autowired
     private RestTestClient http;
+
+    @Autowired
+    void client(RestTestClient client) {
+        this.http = TestApiKeys.asAdmin(client);
+    }
 
     @Test
     void openApiDocument_generatedFromTheCode_matchesTheCheckedInCopy() throws IOException {
@@ -57,7 +62,7 @@ class OpenApiDocumentTest {
                         "the API changed: regenerate docs/openapi/soc-api.json with -Dopenapi.update=true and review the diff")
                 .isEqualTo(JSON.readTree(Files.readString(CHECKED_IN)));
         assertThat(document.at("/paths").propertyNames())
-                .contains("/api/v1/findings", "/api/v1/threats", "/api/v1/threats/{threatId}");
+                .contains("/api/v1/threats", "/api/v1/threats", "/api/v1/threats/{threatId}");
     }
 
     /** The server URL carries the random test port; it is not part of the contract. */

@@ -3,6 +3,7 @@ package ai.socagent.services.socapi.adapter.in.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.ingestion.SampleFindings;
+import ai.socagent.services.socapi.TestApiKeys;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 class ThreatApiTest {
 
-    @Autowired
     private RestTestClient http;
+
+    @Autowired
+    void client(RestTestClient client) {
+        this.http = TestApiKeys.asAdmin(client);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"guardduty/", "guardduty-event/", "asff/", "asff-event/", "ocsf/", "plain/"})
@@ -31,7 +36,7 @@ class ThreatApiTest {
                 .orElseThrow();
 
         Map<?, ?> receipt = http.post()
-                .uri("/api/v1/findings")
+                .uri("/api/v1/threats")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(SampleFindings.read(sample))
                 .exchange()
@@ -95,7 +100,7 @@ class ThreatApiTest {
     @Test
     void submitFinding_notJson_isUnsupportedMediaType() {
         http.post()
-                .uri("/api/v1/findings")
+                .uri("/api/v1/threats")
                 .contentType(MediaType.TEXT_PLAIN)
                 .body("title=hello")
                 .exchange()
@@ -135,7 +140,7 @@ class ThreatApiTest {
     @Test
     void recentThreats_afterASubmission_listsItFirst() {
         http.post()
-                .uri("/api/v1/findings")
+                .uri("/api/v1/threats")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"title\": \"listed first\", \"severity\": \"MEDIUM\"}")
                 .exchange()
@@ -165,7 +170,7 @@ class ThreatApiTest {
 
     private Map<?, ?> postExpectingProblem(String body, int status) {
         Map<?, ?> problem = http.post()
-                .uri("/api/v1/findings")
+                .uri("/api/v1/threats")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange()

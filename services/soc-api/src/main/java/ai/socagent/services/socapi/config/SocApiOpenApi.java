@@ -1,0 +1,99 @@
+package ai.socagent.services.socapi.config;
+
+import ai.socagent.services.socapi.adapter.in.http.security.ApiKeyAuthenticationFilter;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document's frame: the security schemes every operation takes (API key, JWT bearer) and
+ * the 401, 403 and 429 problem documents any of them may answer.
+ */
+@Configuration(proxyBeanMethods = false)
+class SocApiOpenApi {
+
+    static final String API_KEY = "apiKey";
+    static final String BEARER = "bearer";
+
+    @Bean
+    OpenAPI socApiDocument() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("SOC agent service API")
+                        .version("v1")
+                        .description("Finding submission and threat queries. Errors are RFC 9457 problem documents"
+                                + " with stable types (docs/api.md). Every operation needs credentials: an API key"
+                                + " (X-Api-Key) or an OIDC bearer token; in AWS, API Gateway authenticates the IAM"
+                                + " caller (SigV4) and passes it on. Roles: analyst (read, submit), responder,"
+                                + " admin (API keys). Throttled per client (429 with Retry-After)."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name(ApiKeyAuthenticationFilter.HEADER)
+                                        .description("An API key an admin created (POST /api/v1/api-keys)"))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("A JWT of the configured identity provider; roles from its"
+                                                + " soc.api.security.jwt.roles-claim claim"))
+                        .addResponses("Unauthenticated", problem("Missing, invalid or revoked credentials"))
+                        .addResponses("Forbidden", problem("The caller's role does not allow this"))
+                        .addResponses(
+                                "TooManyRequests",
+                                problem("Over this client's request rate")
+                                        .addHeaderObject(
+                                                "Retry-After",
+                                                new Header()
+                                                        .description("Seconds to wait")
+                                                        .schema(new IntegerSchema()))))
+                .addSecurityItem(new SecurityRequirement().addList(API_KEY))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /** Every operation may be refused before it runs. */
+    @Bean
+    OpenApiCustomizer socApiRefusals() {
+        return document -> document.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    operation
+                            .getResponses()
+                            .addApiResponse("401", new ApiResponse().$ref("#/components/responses/Unauthenticated"));
+                    operation
+                            .getResponses()
+                            .addApiResponse("403", new ApiResponse().$ref("#/components/responses/Forbidden"));
+                    operation
+                            .getResponses()
+                            .addApiResponse("429", new ApiResponse().$ref("#/components/responses/TooManyRequests"));
+                }));
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                new MediaType()
+                                        .schema(new Schema<Map<String, Object>>()
+                                                .$ref("#/components/schemas/ProblemDetail"))));
+    }
+}
