@@ -300,8 +300,8 @@ public final class ModelBench {
 
     static void gateWait(HttpClient http, int port) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/actuator/metrics/soc.model.calls.wait?tag=agent:ThreatClassifier"))
+                StandaloneBench.authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/actuator/metrics/soc.model.calls.wait?tag=agent:ThreatClassifier")))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

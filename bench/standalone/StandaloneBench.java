@@ -360,9 +360,14 @@ public final class StandaloneBench {
                     function request()
                       n = n + 1
                       local body = templates[(n %% #templates) + 1]:gsub("BENCH%%-ID", "bench" .. n .. "x" .. seed)
-                      return wrk.format("POST", "/api/v1/findings", {["Content-Type"] = "application/json"}, body)
+                      return wrk.format("POST", "%s", {["Content-Type"] = "application/json", ["X-Api-Key"] = "%s"}, body)
                     end
-                    """.formatted(bodies, System.nanoTime(), Math.max(0, CONNECTIONS * 1000 / rate)));
+                    """.formatted(
+                            bodies,
+                            System.nanoTime(),
+                            Math.max(0, CONNECTIONS * 1000 / rate),
+                            SUBMIT_PATH,
+                            API_KEY));
             startNanos = System.nanoTime();
             process = new ProcessBuilder(
                             wrk.toString(),
@@ -451,8 +456,8 @@ public final class StandaloneBench {
                                     .replace("BENCH-ID", "bench" + n + "x" + startNanos); // letters and digits: valid for GuardDuty
                             long requested = System.nanoTime();
                             http.sendAsync(
-                                            HttpRequest.newBuilder(URI.create(
-                                                            "http://127.0.0.1:" + port + "/api/v1/findings"))
+                                            authorized(HttpRequest.newBuilder(URI.create(
+                                                            "http://127.0.0.1:" + port + SUBMIT_PATH)))
                                                     .header("Content-Type", "application/json")
                                                     .POST(HttpRequest.BodyPublishers.ofString(body))
                                                     .build(),
@@ -535,7 +540,7 @@ public final class StandaloneBench {
 
     /** Findings the child answered 202 to, from its own request metric. */
     static long accepted(HttpClient http, int port) {
-        return metricCount(http, port, "/actuator/metrics/http.server.requests?tag=uri:/api/v1/findings&tag=status:202");
+        return metricCount(http, port, "/actuator/metrics/http.server.requests?tag=uri:" + SUBMIT_PATH + "&tag=status:202");
     }
 
     static void disk(Path data, long threats) throws IOException {
@@ -582,7 +587,7 @@ public final class StandaloneBench {
     static long metricCount(HttpClient http, int port, String path) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)))
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -601,11 +606,17 @@ public final class StandaloneBench {
     }
 
     /** Where findings are submitted. */
-    static final String SUBMIT_PATH = "/api/v1/findings";
+    static final String SUBMIT_PATH = "/api/v1/threats";
+
+    /**
+     * The child's admin key (soc.api.security.api-keys.bootstrap-key): submissions, threat reads and
+     * the actuator metrics the benchmark reads all need a key. Fresh per run.
+     */
+    static final String API_KEY = "soc_bench" + UUID.randomUUID().toString().replace("-", "");
 
     /** {@code request} with the credentials the child accepts. */
     static HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        return request;
+        return request.header("X-Api-Key", API_KEY);
     }
 
     static Process startChild(Path jar, Path data, int port) throws IOException {
@@ -625,7 +636,12 @@ public final class StandaloneBench {
                         "--soc.context-store.embedded.file=" + data.resolve("context-store"),
                         "--soc.context-store.archive.local-directory=" + data.resolve("archive"),
                         "--soc.event-bus.in-process.journal.directory=" + data.resolve("event-bus"),
-                        "--soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base")));
+                        "--soc.knowledge-base.embedded.directory=" + data.resolve("knowledge-base"),
+                        "--soc.api.security.api-keys.bootstrap-key=" + API_KEY,
+                        // one client (the load generator) far above the per-client limit: throttled
+                        // it would measure the throttle; the filter still runs
+                        "--soc.api.throttle.rate-per-second=1000000",
+                        "--soc.api.throttle.burst=1000000"));
         command.addAll(settings);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
