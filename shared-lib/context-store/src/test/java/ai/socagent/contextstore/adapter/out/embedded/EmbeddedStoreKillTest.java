@@ -1,20 +1,14 @@
 package ai.socagent.contextstore.adapter.out.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import ai.socagent.contextstore.ContextTables;
+import ai.socagent.contextstore.KilledWriter;
 import ai.socagent.contextstore.PageRequest;
 import ai.socagent.contextstore.TimeRange;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,44 +25,7 @@ class EmbeddedStoreKillTest {
     @Test
     void killedWhileWriting_reopensWithEveryAcknowledgedWrite() throws Exception {
         Path location = directory.resolve("context-store");
-        List<String> acknowledged = new CopyOnWriteArrayList<>();
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KilledWriterMain.class.getName(),
-                        location.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        Thread reader = Thread.ofPlatform().start(() -> {
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    acknowledged.add(line);
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() > 3_000 || !child.isAlive());
-            assertThat(child.isAlive())
-                    .as("the child still writing when killed")
-                    .isTrue();
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no close
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            child.destroyForcibly();
-        }
-        reader.join(Duration.ofSeconds(30));
-        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-
-        List<String> writes = new ArrayList<>(acknowledged.subList(1, acknowledged.size()));
-        assertThat(acknowledged.getFirst()).isEqualTo("open");
-        assertThat(writes).hasSizeGreaterThan(3_000);
+        List<String> writes = KilledWriter.acknowledgedBeforeKill(KilledWriterMain.class, location, 3_000);
         try (EmbeddedContextStore reopened =
                 EmbeddedContextStore.open(location, ContextTables.forEnvironment("kill"))) {
             List<String> missing = new ArrayList<>();
