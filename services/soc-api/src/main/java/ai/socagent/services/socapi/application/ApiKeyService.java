@@ -52,6 +52,14 @@ public final class ApiKeyService implements ManageApiKeysUseCase, AuthenticateAp
     }
 
     @Override
+    public Optional<ApiKey> revoke(String keyId, Optional<String> callerKeyId) {
+        if (callerKeyId.filter(keyId::equals).isPresent()) {
+            throw new SelfRevocationException(keyId);
+        }
+        return revoke(keyId);
+    }
+
+    @Override
     public Optional<ApiKey> revoke(String keyId) {
         Optional<ApiKey> found =
                 store.all().stream().filter(key -> key.keyId().equals(keyId)).findFirst();

@@ -23,9 +23,13 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Connects the use cases to finding ingestion, the shared read model and the bus. No bean here backs
@@ -45,6 +49,19 @@ import org.springframework.context.annotation.Import;
     SocApiOpenApi.class
 })
 public class SocApiConfiguration {
+
+    /**
+     * Request bodies as typed as their schema: a JSON boolean or number is no string (Jackson would
+     * turn {@code "name": false} into "false"). Findings are read by the ingestion, not by this mapper.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer socApiStrictScalars() {
+        return builder -> builder.withCoercionConfig(
+                LogicalType.Textual,
+                strings -> strings.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+    }
 
     /** soc-api's own ingestion: its limits are {@code soc.api.*}'s; the classifier has its own. */
     @Bean

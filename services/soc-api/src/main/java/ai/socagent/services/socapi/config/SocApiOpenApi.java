@@ -83,7 +83,45 @@ class SocApiOpenApi {
                     operation
                             .getResponses()
                             .addApiResponse("429", new ApiResponse().$ref("#/components/responses/TooManyRequests"));
+                    if (operation.getRequestBody() != null) {
+                        operation.getResponses().addApiResponse("415", problem("The body is not application/json"));
+                    }
                 }));
+    }
+
+    /**
+     * A nullable property whose schema is a reference: springdoc writes {@code {"type": "null",
+     * "$ref": ...}}, which no value but null satisfies (a {@code $ref} beside {@code type} is an
+     * allOf in OpenAPI 3.1); the 3.1 way is {@code anyOf: [{$ref}, {type: null}]}.
+     */
+    @Bean
+    OpenApiCustomizer socApiNullableReferences() {
+        return document -> {
+            if (document.getComponents() == null || document.getComponents().getSchemas() == null) {
+                return;
+            }
+            for (Schema<?> schema : document.getComponents().getSchemas().values()) {
+                if (schema.getProperties() == null) {
+                    continue;
+                }
+                schema.getProperties().replaceAll((name, property) -> nullableReference(property));
+            }
+        };
+    }
+
+    private static Schema<?> nullableReference(Schema<?> property) {
+        boolean nullType = property.getTypes() != null && property.getTypes().equals(java.util.Set.of("null"))
+                || "null".equals(property.getType());
+        if (property.get$ref() == null || !nullType) {
+            return property;
+        }
+        Schema<Object> either = new Schema<>();
+        either.setDescription(property.getDescription());
+        either.addAnyOfItem(new Schema<>().$ref(property.get$ref()));
+        Schema<Object> none = new Schema<>();
+        none.addType("null");
+        either.addAnyOfItem(none);
+        return either;
     }
 
     private static ApiResponse problem(String description) {

@@ -1,5 +1,6 @@
 package ai.socagent.services.socapi.config;
 
+import ai.socagent.services.socapi.adapter.in.http.security.AllowedMethods;
 import ai.socagent.services.socapi.adapter.in.http.security.ApiKeyAuthenticationFilter;
 import ai.socagent.services.socapi.adapter.in.http.security.GatewayIamAuthenticationFilter;
 import ai.socagent.services.socapi.adapter.in.http.security.ProblemAccessDeniedHandler;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +41,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The guard rails of the API (issue #11). Nothing is anonymous but the health probes and the static
@@ -74,8 +77,10 @@ public class SocApiSecurityConfiguration {
 
     /** The firewall's refusals as problem documents too (Spring Security picks this bean up). */
     @Bean
-    RequestRejectedHandler socApiRequestRejectedHandler() {
-        return (request, response, rejected) -> SecurityProblems.rejected(request, response);
+    RequestRejectedHandler socApiRequestRejectedHandler(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return (request, response, rejected) ->
+                SecurityProblems.rejected(request, response, new AllowedMethods(mappings.getObject()));
     }
 
     @Bean

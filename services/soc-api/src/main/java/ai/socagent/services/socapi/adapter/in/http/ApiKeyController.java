@@ -1,5 +1,6 @@
 package ai.socagent.services.socapi.adapter.in.http;
 
+import ai.socagent.services.socapi.adapter.in.http.security.CallerAuthentication;
 import ai.socagent.services.socapi.application.port.in.ManageApiKeysUseCase;
 import ai.socagent.services.socapi.application.port.in.ManageApiKeysUseCase.CreatedApiKey;
 import ai.socagent.services.socapi.domain.ApiKey;
@@ -10,15 +11,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,9 +41,22 @@ public class ApiKeyController {
         this.apiKeys = apiKeys;
     }
 
+    /** A key's label: what people write, and nothing a log or a terminal could misread. */
+    static final String NAME = "^[A-Za-z0-9][A-Za-z0-9 ._@:/()-]*$";
+
+    /** The ids {@code ApiKeyService} gives keys. */
+    static final String KEY_ID = "^key_[0-9a-f]{16}$";
+
     /** What an admin asks for. */
     record NewApiKey(
-            @NotBlank @Size(max = 200) String name,
+            @Schema(
+                    description =
+                            "A label: letters, digits, space and . _ - @ : / ( ), starting with a letter or digit",
+                    example = "ci-pipeline (prod)")
+            @NotNull
+            @Size(min = 1, max = 200)
+            @Pattern(regexp = NAME)
+            String name,
 
             @NotNull @Schema(allowableValues = {"analyst", "responder", "admin"})
             String role) {}
@@ -109,7 +125,26 @@ public class ApiKeyController {
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             schema = @Schema(implementation = ProblemDetail.class)))
-    ApiKeyView revoke(@PathVariable String keyId) {
-        return apiKeys.revoke(keyId).map(ApiKeyView::from).orElseThrow(() -> new ApiKeyNotFoundException(keyId));
+    @ApiResponse(
+            responseCode = "400",
+            description = "Not a key id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The caller's own key: revoke it with another admin key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ApiKeyView revoke(@PathVariable @Pattern(regexp = KEY_ID) String keyId, Authentication caller) {
+        // an API key caller's principal is its key id (CallerAuthentication)
+        Optional<String> callerKeyId =
+                caller instanceof CallerAuthentication key ? Optional.of(key.getName()) : Optional.empty();
+        return apiKeys.revoke(keyId, callerKeyId)
+                .map(ApiKeyView::from)
+                .orElseThrow(() -> new ApiKeyNotFoundException(keyId));
     }
 }

@@ -3,6 +3,7 @@ package ai.socagent.services.socapi.adapter.in.http;
 import ai.socagent.ingestion.FindingRejectedException;
 import ai.socagent.ingestion.Violation;
 import ai.socagent.observability.IngestionMetrics;
+import ai.socagent.services.socapi.application.SelfRevocationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -92,6 +93,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return at(problem, request);
     }
 
+    @ExceptionHandler(SelfRevocationException.class)
+    ProblemDetail selfRevocation(SelfRevocationException refused, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
+        problem.setType(ProblemTypes.SELF_REVOCATION);
+        problem.setTitle("A key cannot revoke itself");
+        problem.setProperty("keyId", refused.keyId());
+        return at(problem, request);
+    }
+
+    /**
+     * A query string Tomcat cannot parse ({@code ?=x}: a parameter without a name) when a parameter
+     * is read: the client's request is malformed.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ProblemDetail malformedQuery(
+            org.apache.tomcat.util.http.InvalidParameterException malformed, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request's query string cannot be parsed (a parameter without a name?).");
+        problem.setType(ProblemTypes.REQUEST_REJECTED);
+        problem.setTitle("Request rejected");
+        return at(problem, request);
+    }
+
     /** A multipart Content-Type no body can match (no boundary): the client's request is malformed. */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail malformedMultipart(MultipartException malformed, HttpServletRequest request) {
@@ -99,6 +123,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.BAD_REQUEST, "The request's multipart Content-Type cannot be parsed.");
         problem.setType(ProblemTypes.REQUEST_REJECTED);
         problem.setTitle("Request rejected");
+        return at(problem, request);
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException invalid, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        problem.setType(ProblemTypes.INVALID_PARAMETER);
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", invalid.parameter());
         return at(problem, request);
     }
 
@@ -157,16 +190,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalidParameter(invalid, headers, status, request);
     }
 
-    /** A parameter that is not of its type ({@code limit=abc}). */
+    /**
+     * A parameter that is not of its type ({@code limit=abc}, {@code limit=null}). Spring's own
+     * handler builds the problem (the exception is no {@code ErrorResponse} that carries one).
+     */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return invalidParameter(invalid, headers, status, request);
+        return asInvalidParameter(super.handleTypeMismatch(invalid, headers, status, request));
     }
 
     private ResponseEntity<Object> invalidParameter(
             Exception invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(invalid, null, headers, status, request);
+        return asInvalidParameter(super.handleExceptionInternal(invalid, null, headers, status, request));
+    }
+
+    private static ResponseEntity<Object> asInvalidParameter(ResponseEntity<Object> response) {
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problem.setType(ProblemTypes.INVALID_PARAMETER);
             problem.setTitle("Invalid parameter");

@@ -14,8 +14,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -163,9 +161,37 @@ public class ThreatController {
                     @Content(
                             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             schema = @Schema(implementation = ProblemDetail.class)))
-    List<ThreatSummary> recentThreats(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return queryThreats.recentThreats(limit).stream()
+    List<ThreatSummary> recentThreats(
+            // Read as text: Spring would take an empty "limit=" for the default, but it is no number.
+            @Parameter(
+                            description = "How many, 1 to 500",
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "" + DEFAULT_LIMIT))
+                    @RequestParam(name = "limit", required = false)
+                    String limit) {
+        return queryThreats.recentThreats(limit(limit)).stream()
                 .map(ThreatSummary::from)
                 .toList();
+    }
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidParameterException("limit", "an integer from 1 to " + MAX_LIMIT + ", not '" + text + "'");
+        }
+        int limit = Integer.parseInt(text);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameterException("limit", "an integer from 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        return limit;
     }
 }

@@ -18,6 +18,14 @@ public interface ManageApiKeysUseCase {
     Optional<ApiKey> revoke(String keyId);
 
     /**
+     * {@link #revoke(String)} on behalf of a caller that authenticated with the key {@code
+     * callerKeyId} (empty for other callers: a token, an IAM role, the offline command).
+     *
+     * @throws ai.socagent.services.socapi.application.SelfRevocationException the key is the caller's own
+     */
+    Optional<ApiKey> revoke(String keyId, Optional<String> callerKeyId);
+
+    /**
      * Makes sure an admin can get in: stores {@code knownKey}'s hash as an admin key unless it is
      * stored already, or, without a known key, creates an admin key when no valid one exists.
      *

@@ -101,7 +101,7 @@ class ApiKeyApiTest {
                 .expectStatus()
                 .isBadRequest();
         admin.post()
-                .uri("/api/v1/api-keys/{id}/revoke", "key_unknown")
+                .uri("/api/v1/api-keys/{id}/revoke", "key_0000000000000000")
                 .exchange()
                 .expectStatus()
                 .isNotFound()
@@ -111,8 +111,92 @@ class ApiKeyApiTest {
                     assertThat(URI.create((String) problem.get("instance")))
                             .as("an absolute instance")
                             .hasScheme("http")
-                            .hasPath("/api/v1/api-keys/key_unknown/revoke");
+                            .hasPath("/api/v1/api-keys/key_0000000000000000/revoke");
                 });
+        admin.post()
+                .uri("/api/v1/api-keys/{id}/revoke", "not-a-key-id")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(Map.class)
+                .value(problem -> assertThat(problem.get("type")).isEqualTo("urn:socagent:problem:invalid-parameter"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"", " leading space", "-dash first", "tab\tinside", "ünïcode"})
+    void create_nameOutsideItsPattern_isAnInvalidParameter(String name) {
+        TestApiKeys.asAdmin(anonymous)
+                .post()
+                .uri("/api/v1/api-keys")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", name, "role", "analyst"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(Map.class)
+                .value(problem -> assertThat(problem.get("type")).isEqualTo("urn:socagent:problem:invalid-parameter"));
+    }
+
+    @Test
+    void create_nameNotAString_isAnInvalidParameter() {
+        TestApiKeys.asAdmin(anonymous)
+                .post()
+                .uri("/api/v1/api-keys")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": false, \"role\": \"analyst\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void create_nameOfTheDocumentedCharacters_isCreated() {
+        TestApiKeys.asAdmin(anonymous)
+                .post()
+                .uri("/api/v1/api-keys")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "ci-pipeline (prod) ops@example.org:8/x_y.z", "role", "responder"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+
+    @Test
+    void revoke_theCallersOwnKey_isAConflictAndTheKeyKeepsWorking() {
+        RestTestClient admin = TestApiKeys.asAdmin(anonymous);
+        Map<?, ?> created = admin.post()
+                .uri("/api/v1/api-keys")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "second admin", "role", "admin"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(created).isNotNull();
+        RestTestClient second = anonymous
+                .mutate()
+                .defaultHeader("X-Api-Key", (String) created.get("key"))
+                .build();
+
+        second.post()
+                .uri("/api/v1/api-keys/{id}/revoke", created.get("keyId"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody(Map.class)
+                .value(problem -> assertThat(problem.get("type")).isEqualTo("urn:socagent:problem:self-revocation"));
+        second.get().uri("/api/v1/api-keys").exchange().expectStatus().isOk();
+        // another admin may
+        admin.post()
+                .uri("/api/v1/api-keys/{id}/revoke", created.get("keyId"))
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test

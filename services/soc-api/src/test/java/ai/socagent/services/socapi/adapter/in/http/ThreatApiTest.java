@@ -22,6 +22,9 @@ class ThreatApiTest {
 
     private RestTestClient http;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    private int port;
+
     @Autowired
     void client(RestTestClient client) {
         this.http = TestApiKeys.asAdmin(client);
@@ -127,9 +130,27 @@ class ThreatApiTest {
     }
 
     @Test
-    void recentThreats_limitOutOfRange_isABadRequestProblem() {
+    void recentThreats_aQueryParameterWithoutAName_isABadRequestProblemNotAServerError() throws Exception {
+        // sent as it is (a client library would drop the nameless parameter): Tomcat refuses it when read
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://127.0.0.1:" + port + "/api/v1/threats?limit=1&=null"))
+                                .header("X-Api-Key", ai.socagent.services.socapi.TestApiKeys.ADMIN)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("urn:socagent:problem:request-rejected");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"limit=0", "limit=501", "limit=null", "limit=null&limit=null", "limit=1.5", "limit=", "limit=-1"
+            })
+    void recentThreats_limitOutOfRangeOrNoNumber_isABadRequestProblem(String query) {
         http.get()
-                .uri("/api/v1/threats?limit=0")
+                .uri("/api/v1/threats?" + query)
                 .exchange()
                 .expectStatus()
                 .isBadRequest()

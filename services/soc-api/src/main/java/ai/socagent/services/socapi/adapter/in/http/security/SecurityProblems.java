@@ -52,7 +52,8 @@ public final class SecurityProblems {
      * A request the firewall refused before anything else saw it (an encoded semicolon or slash, a
      * method no endpoint has): 405 for the method, else 400.
      */
-    public static void rejected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public static void rejected(HttpServletRequest request, HttpServletResponse response, AllowedMethods allowed)
+            throws IOException {
         boolean knownMethod = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
                 .contains(request.getMethod());
         if (knownMethod) {
@@ -64,6 +65,7 @@ public final class SecurityProblems {
                     "Request rejected",
                     "The request's URL or headers are not accepted (encoded separators, control characters).");
         } else {
+            response.setHeader("Allow", allowed.at(request));
             write(
                     request,
                     response,

@@ -172,6 +172,16 @@ class EndpointSecurityTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(method, 405, "urn:socagent:problem:request-rejected", "an unknown method");
+        // RFC 9110: a 405 lists what the resource takes
+        assertThat(method.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS, POST");
+        HttpResponse<String> revoke = client.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/api/v1/api-keys/key_0000000000000000/revoke"))
+                        .method("QUERY", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoke.statusCode()).isEqualTo(405);
+        assertThat(revoke.headers().firstValue("Allow")).hasValue("OPTIONS, POST");
     }
 
     private List<String> endpoints() {
