@@ -163,6 +163,11 @@ public final class ModelCallGate {
         }
     }
 
+    /** Where the models' requests and tokens per minute are counted. */
+    public ModelRates rates() {
+        return rates;
+    }
+
     /** The current concurrency limit of an agent on a model (it adapts), or the configured one before any call. */
     public int limit(AgentName agent, String modelId) {
         Places existing = places.get(agent.name() + '\u0000' + modelId);

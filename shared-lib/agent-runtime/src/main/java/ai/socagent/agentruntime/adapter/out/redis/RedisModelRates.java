@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class RedisModelRates implements ModelRates, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisModelRates.class);
 
     /** A connection of the application's client and the proxy manager over it. */
-    record Store(ProxyManager<byte[]> buckets, Runnable connection) {}
+    record Store(ProxyManager<byte[]> buckets, Runnable connection, BooleanSupplier open) {}
 
     private final Supplier<Store> connector;
     private final ModelRates fallback;
@@ -128,7 +129,8 @@ public final class RedisModelRates implements ModelRates, AutoCloseable {
                                 .expirationAfterWrite(expiration)
                                 .requestTimeout(commandTimeout)
                                 .build(),
-                        connection::close);
+                        connection::close,
+                        connection::isOpen);
             }
             case RedisClusterClient cluster -> {
                 StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
@@ -137,7 +139,8 @@ public final class RedisModelRates implements ModelRates, AutoCloseable {
                                 .expirationAfterWrite(expiration)
                                 .requestTimeout(commandTimeout)
                                 .build(),
-                        connection::close);
+                        connection::close,
+                        connection::isOpen);
             }
             default -> throw new IllegalStateException("no Bucket4j proxy manager for a " + client.getClass());
         };
@@ -238,6 +241,12 @@ public final class RedisModelRates implements ModelRates, AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** Whether the connection to Redis is open (opened on first use, closed by {@link #close()}). */
+    public boolean connected() {
+        Store current = store;
+        return current != null && current.open().getAsBoolean();
     }
 
     /** Closes the connection (the client stays the application's). */
