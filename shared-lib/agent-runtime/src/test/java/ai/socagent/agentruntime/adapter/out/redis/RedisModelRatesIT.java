@@ -61,8 +61,12 @@ class RedisModelRatesIT {
 
     /** Rates over a fail-fast connection factory of their own: each plays a separate process. */
     private RedisModelRates rates(String uri, SimpleMeterRegistry registry) {
+        return rates(uri, registry, Duration.ofSeconds(1));
+    }
+
+    private RedisModelRates rates(String uri, SimpleMeterRegistry registry, Duration commandTimeout) {
         LettuceConnectionFactory factory =
-                FailFastRedisAutoConfiguration.failFastConnectionFactory(uri, Duration.ofSeconds(1));
+                FailFastRedisAutoConfiguration.failFastConnectionFactory(uri, commandTimeout);
         closeables.add(factory::destroy);
         RedisModelRates rates =
                 RedisModelRates.over(factory, new InMemoryModelRates(), prefix, Duration.ofSeconds(5), registry);
@@ -169,5 +173,39 @@ class RedisModelRatesIT {
                         .counter()
                         .count())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void redisStalledThenGone_eachCallFallsBackWithinTheCommandTimeout() throws Exception {
+        StallingProxy proxy = new StallingProxy(
+                TestBackends.redis().host(), TestBackends.redis().port());
+        closeables.add(proxy);
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        RedisModelRates rates = rates(proxy.uri(), own, Duration.ofMillis(200));
+        // 180 a minute: 3 a second, in Redis and (after a failure) in this process
+        ModelCallGate gate = gate(new ModelCallGate.Quota(8, 180, 100_000_000L), Duration.ofMillis(100), rates);
+        assertThat(gate.call(request(), HAIKU, 100, () -> "shared")).isEqualTo("shared");
+        assertThat(rates.connected()).isTrue();
+        assertThat(own.find("soc.model.calls.quota-store-errors").counters()).isEmpty();
+
+        proxy.stall();
+        long started = System.nanoTime();
+        assertThat(gate.call(request(), HAIKU, 100, () -> "local")).isEqualTo("local");
+        // the command timeout (200 ms), not maxWait or Lettuce's 60 s
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_500));
+        assertThat(errors(own)).isEqualTo(1);
+
+        proxy.close();
+        started = System.nanoTime();
+        assertThat(gate.call(request(), HAIKU, 100, () -> "local again")).isEqualTo("local again");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_500));
+        assertThat(errors(own)).isEqualTo(2);
+    }
+
+    private static double errors(SimpleMeterRegistry registry) {
+        return registry.get("soc.model.calls.quota-store-errors")
+                .tag("model", HAIKU)
+                .counter()
+                .count();
     }
 }
