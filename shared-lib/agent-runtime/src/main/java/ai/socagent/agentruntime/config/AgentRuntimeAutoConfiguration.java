@@ -3,6 +3,7 @@ package ai.socagent.agentruntime.config;
 import ai.socagent.agentruntime.adapter.out.bedrock.BedrockAgentsModel;
 import ai.socagent.agentruntime.adapter.out.bedrock.BedrockClients;
 import ai.socagent.agentruntime.adapter.out.bedrock.BedrockConverseModel;
+import ai.socagent.agentruntime.adapter.out.redis.RedisModelRates;
 import ai.socagent.agentruntime.adapter.out.redis.RedisResponseCache;
 import ai.socagent.agentruntime.adapter.out.redis.RedisTokenLedger;
 import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
@@ -11,9 +12,11 @@ import ai.socagent.agentruntime.budget.TokenLedger;
 import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.CachingModelPort;
 import ai.socagent.agentruntime.model.GatedLanguageModel;
+import ai.socagent.agentruntime.model.InMemoryModelRates;
 import ai.socagent.agentruntime.model.LanguageModel;
 import ai.socagent.agentruntime.model.ModelCallGate;
 import ai.socagent.agentruntime.model.ModelPort;
+import ai.socagent.agentruntime.model.ModelRates;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.agentruntime.model.OutputPolicy;
 import ai.socagent.agentruntime.model.ResilientModelPort;
@@ -30,6 +33,7 @@ import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +46,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
@@ -62,6 +68,10 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
  *   <li>{@link OutputPolicy}: per agent, {@link OutputPolicy#byAgent} over the {@link
  *       AgentOutputPolicy} beans the agents' services contribute (two for one agent fail the
  *       start); the runtime itself knows no agent's rules.
+ *   <li>{@link ModelCallGate} over {@link ModelRates}: the models' requests and tokens per minute in
+ *       this process ({@code limits.shared=memory}, the default) or shared by the fleet in Redis
+ *       ({@code limits.shared=redis}, {@link RedisModelRates}: one more connection of the
+ *       application's Redis client).
  * </ul>
  *
  * Every bean backs off when the application defines its own. The Bedrock clients are built through
@@ -144,11 +154,47 @@ public class AgentRuntimeAutoConfiguration {
                 properties.cache().redis().keyPrefix());
     }
 
+    /** How long the shared limits skip connecting after a failed connect, and how often their errors are logged. */
+    static final Duration QUOTA_STORE_RETRY_INTERVAL = Duration.ofSeconds(5);
+
+    /** Process-local rate limits ({@code limits.shared=memory}, the default). */
+    @Bean
+    @ConditionalOnMissingBean(ModelRates.class)
+    @ConditionalOnProperty(prefix = PREFIX + ".limits", name = "shared", havingValue = "memory", matchIfMissing = true)
+    ModelRates inMemoryModelRates() {
+        return new InMemoryModelRates();
+    }
+
+    /**
+     * The fleet's rate limits ({@code limits.shared=redis}): one more connection of the application's
+     * Redis client (the {@code spring.data.redis.*} Lettuce connection factory), closed with the context.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(ModelRates.class)
+    @ConditionalOnProperty(prefix = PREFIX + ".limits", name = "shared", havingValue = "redis")
+    RedisModelRates redisModelRates(
+            AgentRuntimeProperties properties,
+            ObjectProvider<RedisConnectionFactory> connectionFactory,
+            ObjectProvider<MeterRegistry> meters) {
+        RedisConnectionFactory factory = connectionFactory.getIfUnique();
+        if (!(factory instanceof LettuceConnectionFactory lettuce)) {
+            throw new IllegalStateException(PREFIX + ".limits.shared=redis needs the application's Redis connection"
+                    + " (spring.data.redis.*: one Lettuce connection factory), not " + factory);
+        }
+        return RedisModelRates.over(
+                lettuce,
+                new InMemoryModelRates(),
+                properties.limits().keyPrefix(),
+                QUOTA_STORE_RETRY_INTERVAL,
+                registry(meters));
+    }
+
     /** The gate every model call of this process passes (per agent and model; quotas per model). */
     @Bean
     @ConditionalOnMissingBean
-    ModelCallGate modelCallGate(AgentRuntimeProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new ModelCallGate(properties.limits().settings(), registry(meters));
+    ModelCallGate modelCallGate(
+            AgentRuntimeProperties properties, ModelRates rates, ObjectProvider<MeterRegistry> meters) {
+        return new ModelCallGate(properties.limits().settings(), rates, registry(meters));
     }
 
     /** A model port with the gate, resilience, budget, policy and cache layers over {@code model}. */

@@ -61,7 +61,7 @@ public record AgentRuntimeProperties(
         resilience = resilience == null ? new Resilience(null, null, null, null, null, null, null, null) : resilience;
         budget = budget == null ? new Budget(null, null, null, null, null) : budget;
         cache = cache == null ? new Cache(null, null, null, null) : cache;
-        limits = limits == null ? new Limits(null, null, null, null, null, null) : limits;
+        limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
         if (mode == Mode.AGENTS) {
             requireAliasesOf(environment, agents);
         }
@@ -270,6 +270,11 @@ public record AgentRuntimeProperties(
      * @param maxWait how long a call may wait for its place and rate permits before the offline
      *     engine answers; default 2 min
      * @param slowCall a call slower than this halves the limit as a throttle does; default 30 s
+     * @param shared where the models' requests and tokens per minute are counted: {@code memory}
+     *     (default, this process) or {@code redis} (the fleet, over one more connection of the
+     *     application's Redis client, {@code spring.data.redis.*}; this process's limits while Redis
+     *     is unreachable)
+     * @param keyPrefix prefix of the shared limits' Redis keys; default {@code soc:model-quota:}
      */
     public record Limits(
             @Valid Quota defaults,
@@ -277,7 +282,11 @@ public record AgentRuntimeProperties(
             Map<AgentName, @Positive Integer> agents,
             @DecimalMin("0.0") @DecimalMax("0.5") Double emergencyShare,
             Duration maxWait,
-            Duration slowCall) {
+            Duration slowCall,
+            SharedLimits shared,
+
+            @Pattern(regexp = "\\S+", message = "must be a non-blank key prefix without spaces")
+            String keyPrefix) {
         static final Quota BUILT_IN = new Quota(16, 100, 200_000L);
 
         public Limits {
@@ -292,6 +301,8 @@ public record AgentRuntimeProperties(
             emergencyShare = emergencyShare == null ? 0.2 : emergencyShare;
             maxWait = maxWait == null ? Duration.ofMinutes(2) : maxWait;
             slowCall = slowCall == null ? Duration.ofSeconds(30) : slowCall;
+            shared = shared == null ? SharedLimits.MEMORY : shared;
+            keyPrefix = keyPrefix == null ? "soc:model-quota:" : keyPrefix;
         }
 
         public ModelCallGate.Settings settings() {
@@ -308,6 +319,12 @@ public record AgentRuntimeProperties(
             }
             return largest;
         }
+    }
+
+    /** Where the models' requests and tokens per minute are counted. */
+    public enum SharedLimits {
+        MEMORY,
+        REDIS
     }
 
     /**

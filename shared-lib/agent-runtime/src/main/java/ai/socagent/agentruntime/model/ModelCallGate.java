@@ -7,8 +7,6 @@ import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.AbstractLimiter;
 import com.netflix.concurrency.limits.limiter.AbstractPartitionedLimiter;
 import com.netflix.concurrency.limits.limiter.BlockingLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,9 +31,11 @@ import java.util.function.Supplier;
  *       burst queues here instead of failing into the offline engine.
  *   <li>Emergency first: a CRITICAL call has a guaranteed share of the places ({@code
  *       emergencyShare}) that routine calls cannot take once the limit is reached.
- *   <li>Requests and tokens per minute per model id (Resilience4j rate limiters), the quotas
- *       Bedrock counts per model and account: the tokens a call reserves are its prompt's estimate
- *       plus its maximum output, as Bedrock reserves them when a call starts.
+ *   <li>Requests and tokens per minute per model id ({@link ModelRates}: Resilience4j rate limiters
+ *       in this process by default, Bucket4j buckets in Redis shared by the fleet with {@code
+ *       limits.shared=redis}), the quotas Bedrock counts per model and account: the tokens a call
+ *       reserves are its prompt's estimate plus its maximum output, as Bedrock reserves them when a
+ *       call starts.
  * </ul>
  *
  * Metrics, tagged {@code agent} and {@code model}: {@code soc.model.calls.in-flight}, {@code
@@ -95,11 +95,18 @@ public final class ModelCallGate {
 
     private final Settings settings;
     private final MeterRegistry meters;
-    private final Map<String, Rates> rates = new ConcurrentHashMap<>();
+    private final ModelRates rates;
     private final Map<String, Places> places = new ConcurrentHashMap<>();
 
+    /** A gate whose rates are this process's ({@link InMemoryModelRates}). */
     public ModelCallGate(Settings settings, MeterRegistry meters) {
+        this(settings, new InMemoryModelRates(), meters);
+    }
+
+    /** A gate whose models' requests and tokens per minute are kept by {@code rates} (the fleet's, in Redis). */
+    public ModelCallGate(Settings settings, ModelRates rates, MeterRegistry meters) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.rates = Objects.requireNonNull(rates, "rates");
         this.meters = Objects.requireNonNull(meters, "meters");
     }
 
@@ -117,7 +124,7 @@ public final class ModelCallGate {
         String partition = request.severity() == Severity.CRITICAL ? EMERGENCY : ROUTINE;
         Limiter.Listener place = agentPlaces.acquire(partition);
         try {
-            rates.computeIfAbsent(modelId, Rates::new).acquire(request, reservedTokens, agentPlaces);
+            acquireRates(request, modelId, reservedTokens, agentPlaces);
             long started = System.nanoTime();
             T result = call.get();
             if (System.nanoTime() - started > settings.slowCall().toNanos()) {
@@ -140,6 +147,25 @@ public final class ModelCallGate {
             }
             agentPlaces.inFlight.decrementAndGet();
         }
+    }
+
+    private void acquireRates(ModelRequest request, String modelId, long reservedTokens, Places agentPlaces) {
+        Quota quota = settings.quotaOf(modelId);
+        // A call larger than one period's tokens takes the whole period rather than never running.
+        long reserve = Math.max(1, Math.min(reservedTokens, ModelRates.tokensPerPeriod(quota)));
+        if (!rates.acquire(modelId, quota, reserve, settings.maxWait())) {
+            agentPlaces.overQuota.increment();
+            throw new ModelInvocationException(
+                    ModelInvocationException.Kind.OVER_QUOTA,
+                    request.agent().displayName() + ": the model's requests or tokens per minute allowed no call"
+                            + " within " + settings.maxWait(),
+                    null);
+        }
+    }
+
+    /** Where the models' requests and tokens per minute are counted. */
+    public ModelRates rates() {
+        return rates;
     }
 
     /** The current concurrency limit of an agent on a model (it adapts), or the configured one before any call. */
@@ -231,46 +257,6 @@ public final class ModelCallGate {
             }
             inFlight.incrementAndGet();
             return place.get();
-        }
-    }
-
-    /** The per-minute quotas of one model, enforced per second (requests) and per 10 s (tokens). */
-    private final class Rates {
-        private final RateLimiter requests;
-        private final RateLimiter tokens;
-        private final int tokensPerPeriod;
-
-        Rates(String modelId) {
-            Quota quota = settings.quotaOf(modelId);
-            this.requests = RateLimiter.of(
-                    "model-requests-" + modelId,
-                    RateLimiterConfig.custom()
-                            .limitRefreshPeriod(Duration.ofSeconds(1))
-                            .limitForPeriod(Math.max(1, quota.requestsPerMinute() / 60))
-                            .timeoutDuration(settings.maxWait())
-                            .build());
-            this.tokensPerPeriod = (int) Math.min(Integer.MAX_VALUE, Math.max(1, quota.tokensPerMinute() / 6));
-            this.tokens = RateLimiter.of(
-                    "model-tokens-" + modelId,
-                    RateLimiterConfig.custom()
-                            .limitRefreshPeriod(Duration.ofSeconds(10))
-                            .limitForPeriod(tokensPerPeriod)
-                            .timeoutDuration(settings.maxWait())
-                            .build());
-        }
-
-        void acquire(ModelRequest request, long reservedTokens, Places agentPlaces) {
-            // A call larger than one period's tokens takes the whole period rather than never running.
-            int reserve = (int) Math.max(1, Math.min(reservedTokens, tokensPerPeriod));
-            // Each waits up to maxWait (the limiters' timeout), parking the calling virtual thread.
-            if (!requests.acquirePermission(1) || !tokens.acquirePermission(reserve)) {
-                agentPlaces.overQuota.increment();
-                throw new ModelInvocationException(
-                        ModelInvocationException.Kind.OVER_QUOTA,
-                        request.agent().displayName() + ": the model's requests or tokens per minute allowed no call"
-                                + " within " + settings.maxWait(),
-                        null);
-            }
         }
     }
 

@@ -3,13 +3,16 @@ package ai.socagent.agentruntime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.socagent.agentruntime.SampleAgentContract;
+import ai.socagent.agentruntime.adapter.out.redis.RedisModelRates;
 import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
 import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
 import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.CachingModelPort;
+import ai.socagent.agentruntime.model.InMemoryModelRates;
 import ai.socagent.agentruntime.model.ModelCallGate;
 import ai.socagent.agentruntime.model.ModelPort;
+import ai.socagent.agentruntime.model.ModelRates;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.ModelRouting;
 import ai.socagent.agentruntime.model.OfflineModelPort;
@@ -18,6 +21,7 @@ import ai.socagent.agentruntime.model.ResilientModelPort;
 import ai.socagent.agentruntime.model.SharedResponseCache;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
+import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
@@ -25,7 +29,9 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -232,7 +238,47 @@ class AgentRuntimeAutoConfigurationTest {
     }
 
     @Test
+    void limits_byDefault_areCountedInThisProcess() {
+        runner().run(context -> {
+            assertThat(context).getBean(ModelRates.class).isInstanceOf(InMemoryModelRates.class);
+            assertThat(context.getBean(ModelCallGate.class).rates()).isSameAs(context.getBean(ModelRates.class));
+            AgentRuntimeProperties.Limits limits =
+                    context.getBean(AgentRuntimeProperties.class).limits();
+            assertThat(limits.shared()).isEqualTo(AgentRuntimeProperties.SharedLimits.MEMORY);
+            assertThat(limits.keyPrefix()).isEqualTo(RedisModelRates.DEFAULT_PREFIX);
+        });
+    }
+
+    @Test
+    void limitsSharedRedis_wiresTheRedisRatesOverTheApplicationsConnectionFactory() {
+        runner().withConfiguration(
+                        AutoConfigurations.of(FailFastRedisAutoConfiguration.class, DataRedisAutoConfiguration.class))
+                // nothing connects at start-up: any address will do
+                .withPropertyValues(
+                        "spring.data.redis.url=redis://127.0.0.1:1",
+                        "soc.agent-runtime.limits.shared=redis",
+                        "soc.agent-runtime.limits.key-prefix=fleet:quota:")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(LettuceConnectionFactory.class);
+                    RedisModelRates rates = context.getBean(RedisModelRates.class);
+                    assertThat(context.getBean(ModelCallGate.class).rates()).isSameAs(rates);
+                    assertThat(rates.redisKey("m", "requests")).isEqualTo("fleet:quota:m:requests");
+                    assertThat(rates.connected()).isFalse();
+                });
+    }
+
+    @Test
     void invalidSettings_failTheStartup() {
+        runner().withPropertyValues("soc.agent-runtime.limits.shared=redis")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("soc.agent-runtime.limits.shared=redis needs the application's"
+                                + " Redis connection (spring.data.redis.*"));
+        runner().withPropertyValues("soc.agent-runtime.limits.shared=everywhere")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("soc.agent-runtime.limits.shared"));
+        runner().withPropertyValues("soc.agent-runtime.limits.key-prefix= ")
+                .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("limits.keyPrefix"));
         runner().withPropertyValues("soc.agent-runtime.budget.daily=0")
                 .run(context -> assertThat(context.getStartupFailure())
                         .hasStackTraceContaining("soc.agent-runtime.budget.daily"));
