@@ -6,8 +6,10 @@
 # 1. JAVA_HOME := a JDK >= 21 (scripts/lib/java.sh: the newest under /usr/lib/jvm, 25 here)
 # 2. scripts/backends.sh start           (moto, Redis, OpenSearch on 127.0.0.1; installs what is missing)
 # 3. ./mvnw -B verify "$@"               with the SOC_TEST_* endpoints exported
-# 4. scripts/backends.sh stop            always, on success, failure or Ctrl-C (trap on EXIT)
-# Exits with Maven's status.
+# 4. scripts/conformance.sh              when the whole reactor was verified (no maven args): the API
+#                                        against its OpenAPI document, schemathesis (SOC_CONFORMANCE=0 skips)
+# 5. scripts/backends.sh stop            always, on success, failure or Ctrl-C (trap on EXIT)
+# Exits with Maven's status, or the conformance run's.
 #
 # SOC_KEEP_BACKENDS=1 leaves the backends running afterwards (so does a run that found them already
 # running). SOC_TEST_BACKENDS=containers starts nothing here: Testcontainers does it (needs Docker).
@@ -70,4 +72,8 @@ fi
 
 MAVEN_STATUS=0
 timed "maven verify" ./mvnw -B verify "$@" || MAVEN_STATUS=$?
+# The whole reactor verified: the API against its OpenAPI document too (schemathesis, scripts/conformance.sh).
+if ((MAVEN_STATUS == 0 && $# == 0)) && [[ "${SOC_CONFORMANCE:-1}" == 1 ]]; then
+  timed "conformance" bash scripts/conformance.sh || MAVEN_STATUS=$?
+fi
 exit "$MAVEN_STATUS"
