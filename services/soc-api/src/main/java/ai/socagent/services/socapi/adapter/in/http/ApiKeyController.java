@@ -115,6 +115,32 @@ public class ApiKeyController {
         return apiKeys.list().stream().map(ApiKeyView::from).toList();
     }
 
+    /** What a created key's {@code Location} names. */
+    @GetMapping("/{keyId}")
+    @Operation(summary = "One API key; no secret")
+    @ApiResponse(responseCode = "200", description = "The key")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Not a key id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "404",
+            description = "Unknown key id",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ApiKeyView find(@PathVariable @Pattern(regexp = KEY_ID) String keyId) {
+        return apiKeys.list().stream()
+                .filter(key -> key.keyId().equals(keyId))
+                .findFirst()
+                .map(ApiKeyView::from)
+                .orElseThrow(() -> new ApiKeyNotFoundException(keyId));
+    }
+
     @PostMapping("/{keyId}/revoke")
     @Operation(summary = "Revoke an API key (within 10 s on every instance)")
     @ApiResponse(responseCode = "200", description = "The key, revoked")

@@ -61,6 +61,21 @@ class ApiKeyApiTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(listed).contains(keyId, "triage bot").doesNotContain(key).doesNotContain("keyHash");
+        // the created key's Location names it
+        String one = admin.get()
+                .uri("/api/v1/api-keys/{id}", keyId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(one).contains(keyId, "triage bot").doesNotContain(key).doesNotContain("keyHash");
+        admin.get()
+                .uri("/api/v1/api-keys/{id}", "key_0000000000000000")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
 
         Map<?, ?> revoked = admin.post()
                 .uri("/api/v1/api-keys/{id}/revoke", keyId)

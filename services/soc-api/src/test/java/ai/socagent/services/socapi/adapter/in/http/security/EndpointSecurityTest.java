@@ -42,6 +42,7 @@ class EndpointSecurityTest {
             Map.entry("GET /api/v1/threats/{threatId}", Role.ANALYST),
             Map.entry("POST /api/v1/api-keys", Role.ADMIN),
             Map.entry("GET /api/v1/api-keys", Role.ADMIN),
+            Map.entry("GET /api/v1/api-keys/{keyId}", Role.ADMIN),
             Map.entry("POST /api/v1/api-keys/{keyId}/revoke", Role.ADMIN),
             Map.entry("GET /v3/api-docs", Role.ANALYST),
             Map.entry("GET /v3/api-docs.yaml", Role.ANALYST),
