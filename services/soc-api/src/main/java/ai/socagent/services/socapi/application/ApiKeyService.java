@@ -2,6 +2,7 @@ package ai.socagent.services.socapi.application;
 
 import ai.socagent.services.socapi.application.port.in.AuthenticateApiKeyUseCase;
 import ai.socagent.services.socapi.application.port.in.ManageApiKeysUseCase;
+import ai.socagent.services.socapi.application.port.in.SelfRevocationException;
 import ai.socagent.services.socapi.application.port.out.ApiKeyStorePort;
 import ai.socagent.services.socapi.domain.ApiKey;
 import ai.socagent.services.socapi.domain.Role;

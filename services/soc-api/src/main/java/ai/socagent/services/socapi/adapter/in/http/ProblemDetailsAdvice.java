@@ -3,7 +3,7 @@ package ai.socagent.services.socapi.adapter.in.http;
 import ai.socagent.ingestion.FindingRejectedException;
 import ai.socagent.ingestion.Violation;
 import ai.socagent.observability.IngestionMetrics;
-import ai.socagent.services.socapi.application.SelfRevocationException;
+import ai.socagent.services.socapi.application.port.in.SelfRevocationException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;

@@ -21,7 +21,7 @@ public interface ManageApiKeysUseCase {
      * {@link #revoke(String)} on behalf of a caller that authenticated with the key {@code
      * callerKeyId} (empty for other callers: a token, an IAM role, the offline command).
      *
-     * @throws ai.socagent.services.socapi.application.SelfRevocationException the key is the caller's own
+     * @throws SelfRevocationException the key is the caller's own
      */
     Optional<ApiKey> revoke(String keyId, Optional<String> callerKeyId);
 

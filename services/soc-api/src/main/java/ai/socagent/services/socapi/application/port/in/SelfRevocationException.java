@@ -1,4 +1,4 @@
-package ai.socagent.services.socapi.application;
+package ai.socagent.services.socapi.application.port.in;
 
 import java.io.Serial;
 
