@@ -13,6 +13,7 @@ import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.TestBackends;
+import ai.socagent.testsupport.faults.StallingProxy;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -17,6 +17,7 @@ import ai.socagent.observability.MetricNames;
 import ai.socagent.observability.MetricTags;
 import ai.socagent.redis.config.FailFastRedisAutoConfiguration;
 import ai.socagent.testsupport.backends.TestBackends;
+import ai.socagent.testsupport.faults.StallingProxy;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;

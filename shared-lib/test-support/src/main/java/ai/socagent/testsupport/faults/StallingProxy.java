@@ -1,4 +1,4 @@
-package ai.socagent.agentruntime.adapter.out.redis;
+package ai.socagent.testsupport.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +10,12 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A TCP proxy to Redis that the test can stall (bytes are held, so Redis looks slow) and release. */
-final class StallingProxy implements AutoCloseable {
+/**
+ * A TCP proxy to Redis that a test can stall (bytes are held, so Redis looks slow) and release:
+ * the context store's cache tiers and the agent runtime's Redis adapters are tested for a slow
+ * Redis through it.
+ */
+public final class StallingProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final String upstreamHost;
@@ -20,7 +24,7 @@ final class StallingProxy implements AutoCloseable {
     private final Object gate = new Object();
     private boolean stalled;
 
-    StallingProxy(String upstreamHost, int upstreamPort) {
+    public StallingProxy(String upstreamHost, int upstreamPort) {
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
         try {
@@ -31,17 +35,17 @@ final class StallingProxy implements AutoCloseable {
         Thread.ofVirtual().start(this::accept);
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + server.getLocalPort();
     }
 
-    void stall() {
+    public void stall() {
         synchronized (gate) {
             stalled = true;
         }
     }
 
-    void release() {
+    public void release() {
         synchronized (gate) {
             stalled = false;
             gate.notifyAll();
