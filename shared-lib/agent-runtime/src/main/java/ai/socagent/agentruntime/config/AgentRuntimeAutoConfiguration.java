@@ -39,7 +39,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -195,6 +197,21 @@ public class AgentRuntimeAutoConfiguration {
     ModelCallGate modelCallGate(
             AgentRuntimeProperties properties, ModelRates rates, ObjectProvider<MeterRegistry> meters) {
         return new ModelCallGate(properties.limits().settings(), rates, registry(meters));
+    }
+
+    /**
+     * The agents' model calls in {@code /actuator/info} ({@code modelCalls}): per agent and model the
+     * adaptive limit, calls in flight and waiting, throttles and calls over quota.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(InfoContributor.class)
+    static class ModelCallStatus {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "modelCallsInfoContributor")
+        InfoContributor modelCallsInfoContributor(ModelCallGate gate) {
+            return info -> info.withDetail("modelCalls", gate.status());
+        }
     }
 
     /** A model port with the gate, resilience, budget, policy and cache layers over {@code model}. */

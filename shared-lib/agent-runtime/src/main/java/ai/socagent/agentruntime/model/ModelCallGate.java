@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -168,6 +169,18 @@ public final class ModelCallGate {
         return rates;
     }
 
+    /** Where an agent's calls to one model stand: for the agents' status. */
+    public record PlaceStatus(
+            String agent, String model, int limit, int inFlight, int waiting, long throttled, long overQuota) {}
+
+    /** Every agent and model that called so far, by agent then model. */
+    public List<PlaceStatus> status() {
+        return places.values().stream()
+                .map(Places::status)
+                .sorted(java.util.Comparator.comparing(PlaceStatus::agent).thenComparing(PlaceStatus::model))
+                .toList();
+    }
+
     /** The current concurrency limit of an agent on a model (it adapts), or the configured one before any call. */
     public int limit(AgentName agent, String modelId) {
         Places existing = places.get(agent.name() + '\u0000' + modelId);
@@ -181,6 +194,9 @@ public final class ModelCallGate {
 
     /** One agent's places on one model. */
     private final class Places {
+        private final String agentName;
+        private final String modelId;
+
         private final AbstractLimiter<String> limiter;
         private final BlockingLimiter<String> blocking;
         private final AtomicInteger inFlight = new AtomicInteger();
@@ -190,6 +206,8 @@ public final class ModelCallGate {
         private final Counter overQuota;
 
         Places(AgentName agent, String modelId) {
+            this.agentName = agent.displayName();
+            this.modelId = modelId;
             int limit = configuredLimit(agent, modelId);
             PartitionedBuilder builder = new PartitionedBuilder()
                     .named(agent.displayName() + "/" + modelId)
@@ -235,6 +253,17 @@ public final class ModelCallGate {
                     .tags("agent", name, "model", modelId)
                     .description("Calls that waited longer than allowed and were not made")
                     .register(meters);
+        }
+
+        PlaceStatus status() {
+            return new PlaceStatus(
+                    agentName,
+                    modelId,
+                    limiter.getLimit(),
+                    inFlight.get(),
+                    waiting.get(),
+                    (long) throttled.count(),
+                    (long) overQuota.count());
         }
 
         Limiter.Listener acquire(String partition) {

@@ -183,6 +183,35 @@ class AgentRuntimeAutoConfigurationTest {
     }
 
     @Test
+    void modelCalls_areInTheInfoEndpointPerAgentAndModel() {
+        runner().run(context -> {
+            ModelCallGate gate = context.getBean(ModelCallGate.class);
+            gate.call(
+                    new ai.socagent.agentruntime.model.ModelRequest(
+                            AgentName.THREAT_CLASSIFIER,
+                            "inv-1",
+                            tools.jackson.databind.json.JsonMapper.builder()
+                                    .build()
+                                    .createObjectNode(),
+                            ai.socagent.agentruntime.SampleAgentContract.schema(),
+                            ai.socagent.domain.Severity.HIGH),
+                    ModelRouting.CLAUDE_35_HAIKU,
+                    100,
+                    () -> "answer");
+            org.springframework.boot.actuate.info.Info.Builder info =
+                    new org.springframework.boot.actuate.info.Info.Builder();
+            context.getBean("modelCallsInfoContributor", org.springframework.boot.actuate.info.InfoContributor.class)
+                    .contribute(info);
+
+            assertThat(info.build().getDetails().get("modelCalls"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .singleElement()
+                    .isEqualTo(new ModelCallGate.PlaceStatus(
+                            "ThreatClassifier", ModelRouting.CLAUDE_35_HAIKU, 16, 0, 0, 0, 0));
+        });
+    }
+
+    @Test
     void converseMode_withoutCache_isTheResilientPortItself() {
         runner().withPropertyValues("soc.agent-runtime.mode=converse", "soc.agent-runtime.cache.enabled=false")
                 .run(context -> assertThat(context.getBean(ModelPort.class)).isInstanceOf(ResilientModelPort.class));
