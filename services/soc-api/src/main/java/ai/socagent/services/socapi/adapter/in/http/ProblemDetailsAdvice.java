@@ -68,38 +68,50 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail payloadTooLarge(PayloadTooLargeException tooLarge, HttpServletRequest request) {
         metrics.rejected(PAYLOAD_TOO_LARGE_RULE);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-        problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
-        problem.setTitle("Payload too large");
+        ProblemDetail problem = problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                ProblemTypes.PAYLOAD_TOO_LARGE,
+                "Payload too large",
+                tooLarge.getMessage(),
+                request);
         problem.setProperty("limitBytes", tooLarge.limitBytes());
-        return at(problem, request);
+        return problem;
     }
 
     @ExceptionHandler(ThreatNotFoundException.class)
     ProblemDetail threatNotFound(ThreatNotFoundException notFound, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
-        problem.setType(ProblemTypes.THREAT_NOT_FOUND);
-        problem.setTitle("Threat not found");
+        ProblemDetail problem = problem(
+                HttpStatus.NOT_FOUND,
+                ProblemTypes.THREAT_NOT_FOUND,
+                "Threat not found",
+                notFound.getMessage(),
+                request);
         problem.setProperty("threatId", notFound.threatId());
-        return at(problem, request);
+        return problem;
     }
 
     @ExceptionHandler(ApiKeyNotFoundException.class)
     ProblemDetail apiKeyNotFound(ApiKeyNotFoundException notFound, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
-        problem.setType(ProblemTypes.API_KEY_NOT_FOUND);
-        problem.setTitle("API key not found");
+        ProblemDetail problem = problem(
+                HttpStatus.NOT_FOUND,
+                ProblemTypes.API_KEY_NOT_FOUND,
+                "API key not found",
+                notFound.getMessage(),
+                request);
         problem.setProperty("keyId", notFound.keyId());
-        return at(problem, request);
+        return problem;
     }
 
     @ExceptionHandler(SelfRevocationException.class)
     ProblemDetail selfRevocation(SelfRevocationException refused, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
-        problem.setType(ProblemTypes.SELF_REVOCATION);
-        problem.setTitle("A key cannot revoke itself");
+        ProblemDetail problem = problem(
+                HttpStatus.CONFLICT,
+                ProblemTypes.SELF_REVOCATION,
+                "A key cannot revoke itself",
+                refused.getMessage(),
+                request);
         problem.setProperty("keyId", refused.keyId());
-        return at(problem, request);
+        return problem;
     }
 
     /**
@@ -109,38 +121,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ProblemDetail malformedQuery(
             org.apache.tomcat.util.http.InvalidParameterException malformed, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The request's query string cannot be parsed (a parameter without a name?).");
-        problem.setType(ProblemTypes.REQUEST_REJECTED);
-        problem.setTitle("Request rejected");
-        return at(problem, request);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.REQUEST_REJECTED,
+                "Request rejected",
+                "The request's query string cannot be parsed (a parameter without a name?).",
+                request);
     }
 
     /** A multipart Content-Type no body can match (no boundary): the client's request is malformed. */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail malformedMultipart(MultipartException malformed, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, "The request's multipart Content-Type cannot be parsed.");
-        problem.setType(ProblemTypes.REQUEST_REJECTED);
-        problem.setTitle("Request rejected");
-        return at(problem, request);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.REQUEST_REJECTED,
+                "Request rejected",
+                "The request's multipart Content-Type cannot be parsed.",
+                request);
     }
 
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail invalidParameter(InvalidParameterException invalid, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
-        problem.setType(ProblemTypes.INVALID_PARAMETER);
-        problem.setTitle("Invalid parameter");
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.INVALID_PARAMETER,
+                "Invalid parameter",
+                invalid.getMessage(),
+                request);
         problem.setProperty("parameter", invalid.parameter());
-        return at(problem, request);
+        return problem;
     }
 
     @ExceptionHandler(InvalidApiKeyRequestException.class)
     ProblemDetail invalidApiKeyRequest(InvalidApiKeyRequestException invalid, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
-        problem.setType(ProblemTypes.INVALID_PARAMETER);
-        problem.setTitle("Invalid parameter");
-        return at(problem, request);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.INVALID_PARAMETER,
+                "Invalid parameter",
+                invalid.getMessage(),
+                request);
     }
 
     /**
@@ -157,6 +176,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             absoluteInstance(servlet.getRequest()).ifPresent(problem::setInstance);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** A problem of this advice's own handlers: its status, type, title and detail, and an absolute {@code instance}. */
+    private static ProblemDetail problem(
+            HttpStatus status, URI type, String title, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return at(problem, request);
     }
 
     /** The problems of this advice's own handlers, with the same absolute {@code instance}. */
@@ -223,12 +251,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail internalError(Exception error, HttpServletRequest request) {
         String reference = UUID.randomUUID().toString();
         LOG.error("Request failed [reference {}]", reference, error);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        ProblemDetail problem = problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
-                "The service could not complete the request; quote reference " + reference + " to the operator.");
-        problem.setType(ProblemTypes.INTERNAL_ERROR);
-        problem.setTitle("Internal error");
+                ProblemTypes.INTERNAL_ERROR,
+                "Internal error",
+                "The service could not complete the request; quote reference " + reference + " to the operator.",
+                request);
         problem.setProperty("reference", reference);
-        return at(problem, request);
+        return problem;
     }
 }
