@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -58,32 +59,31 @@ public final class ModelBench {
         long delayMillis = args.length > 1 ? Long.parseLong(args[1]) : 2_000;
         int limit = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         Path jar = Path.of(args[3]);
+        // aws: "aws <threat-classifier jar> <soc-api jar>" after the standalone jar
+        boolean aws = args.length > 4 && args[4].equals("aws");
         StandInConverse model = StandInConverse.start(Duration.ofMillis(delayMillis));
         Path data = Files.createTempDirectory("soc-model-bench");
-        int port = StandaloneBench.freePort();
-        Process child = StandaloneBench.startChild(
-                jar,
-                data,
-                port,
-                List.of(
-                        "--soc.agent-runtime.mode=converse",
-                        "--spring.cloud.aws.bedrock-runtime.endpoint=" + model.uri(),
-                        "--spring.cloud.aws.region.static=us-east-1",
-                        "--spring.cloud.aws.credentials.access-key=stand-in",
-                        "--spring.cloud.aws.credentials.secret-key=stand-in",
-                        // every finding distinct anyway; the cache would only hide calls
-                        "--soc.agent-runtime.cache.enabled=false",
-                        "--soc.agent-runtime.limits.defaults.concurrency=" + limit,
-                        "--soc.agent-runtime.limits.defaults.requests-per-minute=1000000",
-                        "--soc.agent-runtime.limits.defaults.tokens-per-minute=1000000000",
-                        // room for the gate's limit and a line behind it
-                        "--soc.event-bus.in-process.queue-concurrency.threat-classifier=" + (2 * limit)));
+        List<String> converse = List.of(
+                "--soc.agent-runtime.mode=converse",
+                "--spring.cloud.aws.bedrock-runtime.endpoint=" + model.uri(),
+                // every finding distinct anyway; the cache would only hide calls
+                "--soc.agent-runtime.cache.enabled=false",
+                "--soc.agent-runtime.limits.defaults.concurrency=" + limit,
+                "--soc.agent-runtime.limits.defaults.requests-per-minute=1000000",
+                "--soc.agent-runtime.limits.defaults.tokens-per-minute=1000000000");
+        Fleet fleet = aws
+                ? AwsFleet.start(data, Path.of(args[5]), Path.of(args[6]), converse, limit)
+                : standalone(jar, data, converse, limit);
+        int port = fleet.apiPort();
+        int agentPort = fleet.agentPort();
         HttpClient http = HttpClient.newBuilder()
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         try {
+            StandaloneBench.waitReady(http, agentPort);
             StandaloneBench.waitReady(http, port);
+            System.out.printf(Locale.ROOT, "mode: %s%n", fleet.description());
             System.out.printf(
                     Locale.ROOT,
                     "model: stand-in Converse answering after %d ms, gate limit %d per agent and model, %d findings"
@@ -117,7 +117,10 @@ public final class ModelBench {
             for (int i = 0; i < SAMPLE; i++) {
                 sample.add(backlog.get((int) ((long) i * backlog.size() / SAMPLE)));
             }
-            Map<String, Seen> seen = watch(http, port, sample, model, callsBefore + findings + 1, Duration.ofMinutes(10));
+            // done: every finding answered by the model or by the offline engine after a failed call
+            LongSupplier answered = () -> model.served.get() - callsBefore + StandaloneBench.metricCount(
+                    http, agentPort, "/actuator/metrics/AI.Agent.ErrorRate?tag=agent:ThreatClassifier");
+            Map<String, Seen> seen = watch(http, port, sample, answered, findings + 1, Duration.ofMinutes(10));
             Instant drained = Instant.now();
             double seconds = Duration.between(start, drained).toMillis() / 1000.0;
             long calls = model.served.get() - callsBefore;
@@ -136,7 +139,7 @@ public final class ModelBench {
                     limit,
                     limit * 1000.0 / delayMillis);
             long fallbacks = StandaloneBench.metricCount(
-                    http, port, "/actuator/metrics/AI.Agent.ErrorRate?tag=agent:ThreatClassifier");
+                    http, agentPort, "/actuator/metrics/AI.Agent.ErrorRate?tag=agent:ThreatClassifier");
             System.out.printf(Locale.ROOT, "  fallbacks to the offline engine: %d%n", fallbacks);
             report("submitted -> classified", seen, s -> s.classifiedAt.toEpochMilli() - s.submittedAt.toEpochMilli());
             report("classified -> shown by the API", seen, s -> s.classificationShown - s.classifiedAt.toEpochMilli());
@@ -153,12 +156,53 @@ public final class ModelBench {
                     "  the same, after the submission",
                     afterSubmission,
                     s -> s.activityShown - s.classifiedAt.toEpochMilli());
-            gateWait(http, port);
+            gateWait(http, agentPort);
         } finally {
-            child.destroy();
-            child.waitFor();
+            fleet.stop();
             model.stop();
         }
+    }
+
+    /** Where the benchmark submits and reads (soc-api) and where the classifier reports its metrics. */
+    interface Fleet {
+        int apiPort();
+
+        int agentPort();
+
+        String description();
+
+        void stop() throws Exception;
+    }
+
+    /** The standalone jar: every service in one child JVM, in-process bus, embedded store. */
+    static Fleet standalone(Path jar, Path data, List<String> converse, int limit) throws Exception {
+        int port = StandaloneBench.freePort();
+        List<String> settings = new ArrayList<>(converse);
+        settings.addAll(List.of(
+                "--spring.cloud.aws.region.static=us-east-1",
+                "--spring.cloud.aws.credentials.access-key=stand-in",
+                "--spring.cloud.aws.credentials.secret-key=stand-in",
+                // room for the gate's limit and a line behind it
+                "--soc.event-bus.in-process.queue-concurrency.threat-classifier=" + (2 * limit)));
+        Process child = StandaloneBench.startChild(jar, data, port, settings);
+        return new Fleet() {
+            public int apiPort() {
+                return port;
+            }
+
+            public int agentPort() {
+                return port;
+            }
+
+            public String description() {
+                return "standalone (one JVM, in-process bus, embedded store)";
+            }
+
+            public void stop() throws InterruptedException {
+                child.destroy();
+                child.waitFor();
+            }
+        };
     }
 
     record Submitted(String threatId, Instant at) {}
@@ -245,9 +289,9 @@ public final class ModelBench {
         throw new IllegalStateException("the CRITICAL threat was not classified within " + timeout);
     }
 
-    /** Polls the sample every 250 ms until the model answered {@code calls} and the sample is seen. */
+    /** Polls the sample every 250 ms until {@code calls} findings are answered and the sample is seen. */
     static Map<String, Seen> watch(
-            HttpClient http, int port, List<Submitted> sample, StandInConverse model, long calls, Duration timeout)
+            HttpClient http, int port, List<Submitted> sample, LongSupplier answered, long calls, Duration timeout)
             throws Exception {
         Map<String, Seen> seen = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -265,14 +309,14 @@ public final class ModelBench {
                     f.get();
                 }
                 boolean sampleSeen = seen.values().stream().allMatch(v -> v.activityShown > 0);
-                if (model.served.get() >= calls && sampleSeen) {
+                if (answered.getAsLong() >= calls && sampleSeen) {
                     return seen;
                 }
                 Thread.sleep(250);
             }
         }
-        throw new IllegalStateException("the backlog did not drain within " + timeout + ": " + model.served.get()
-                + " of " + calls + " model calls answered");
+        throw new IllegalStateException("the backlog did not drain within " + timeout + ": " + answered.getAsLong()
+                + " of " + calls + " findings answered");
     }
 
     static Void look(HttpClient http, int port, Submitted s, Seen view) throws IOException, InterruptedException {

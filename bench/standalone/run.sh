@@ -4,6 +4,10 @@
 #   bench/standalone/run.sh api [rate, default 1000] [seconds, 60]  the API over HTTP, the jar as a child
 #   bench/standalone/run.sh model [findings 2000] [delay-ms 2000] [limit 100]  model-bound (issue 12):
 #                                                                    converse mode against a stand-in
+#   bench/standalone/run.sh model-aws [findings] [delay-ms] [limit]  the same in the aws mode on moto: soc-api and
+#                                                                    threat-classifier as two JVMs, EventBridge ->
+#                                                                    SQS (starts scripts/backends.sh's moto, Redis,
+#                                                                    OpenSearch; AwsFleet.java)
 #   bench/standalone/run.sh                                          pipeline and api
 # SOC_BENCH_WARMUP=threats (default 6000) before the timed pipeline round; JFR=/path/file.jfr records a
 # profile of the timed round (then: jfr view hot-methods /path/file.jfr); SOC_BENCH_CHILD_JFR=/path/file.jfr
@@ -23,7 +27,7 @@ trap 'rm -f "$CP_FILE"' EXIT
 # The api mode's load: wrk (Debian's package; installed here when missing and this is root), or
 # SOC_BENCH_LOAD=java for Java's HttpClient in the benchmark's own JVM.
 WRK=""
-if [[ "${SOC_BENCH_LOAD:-wrk}" == wrk && "${1:-both}" != pipeline && "${1:-both}" != model ]]; then
+if [[ "${SOC_BENCH_LOAD:-wrk}" == wrk && "${1:-both}" != pipeline && "${1:-both}" != model* ]]; then
   if ! command -v wrk >/dev/null && [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
     echo "[bench] installing wrk (apt-get)" >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 \
@@ -47,9 +51,23 @@ model() {
     bench/standalone/ModelBench.java "$@"
 }
 case "${1:-both}" in
+  model-aws)
+    # the services' own exec jars (built by the package above: -am packages the modules standalone uses)
+    bash scripts/backends.sh start redis opensearch >&2
+    eval "$(bash scripts/backends.sh env)"
+    # a moto of its own (own home, port): the tests' shared moto would skew the figures and the
+    # bench's load would slow the tests; stopped at the end, its virtualenv kept for the next run
+    BENCH_BACKENDS=(env SOC_BACKENDS_HOME="${SOC_BENCH_BACKENDS_HOME:-/var/tmp/socagent-bench-backends}"
+      SOC_MOTO_PORT="${SOC_BENCH_MOTO_PORT:-15599}")
+    "${BENCH_BACKENDS[@]}" bash scripts/backends.sh start moto >&2
+    trap '"${BENCH_BACKENDS[@]}" bash scripts/backends.sh stop moto >&2; rm -f "$CP_FILE"' EXIT
+    export SOC_TEST_AWS_ENDPOINT="http://127.0.0.1:${SOC_BENCH_MOTO_PORT:-15599}"
+    model "${2:-2000}" "${3:-2000}" "${4:-100}" "$JAR" aws \
+      "$(ls services/threat-classifier/target/threat-classifier-*-exec.jar | head -n 1)" \
+      "$(ls services/soc-api/target/soc-api-*-exec.jar | head -n 1)" ;;
   model) model "${2:-2000}" "${3:-2000}" "${4:-100}" "$JAR" ;;
   pipeline) run pipeline "${2:-30000}" ;;
   api) run api "${2:-1000}" "${3:-60}" "$JAR" ;;
   both) run pipeline 30000; run api 1000 60 "$JAR" ;;
-  *) echo "usage: $0 [pipeline [threats] | api [rate] [seconds] | model [findings] [delay-ms] [limit]]" >&2; exit 2 ;;
+  *) echo "usage: $0 [pipeline [threats] | api [rate] [seconds] | model|model-aws [findings] [delay-ms] [limit]]" >&2; exit 2 ;;
 esac

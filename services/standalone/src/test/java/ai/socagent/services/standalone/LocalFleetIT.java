@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.socagent.contextstore.ContextTables;
-import ai.socagent.eventbus.aws.LocalBusBootstrapper;
-import ai.socagent.eventbus.routing.RoutingDefinitions;
 import ai.socagent.ingestion.SampleFindings;
 import ai.socagent.services.socapi.SocApiApplication;
 import ai.socagent.services.standalone.bootstrap.LocalAwsBootstrap;
@@ -30,12 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -149,31 +141,7 @@ class LocalFleetIT {
         if (bootstrapped == null) {
             return;
         }
-        try (EventBridgeClient events =
-                        aws.configure(EventBridgeClient.builder()).build();
-                SqsClient sqs = aws.configure(SqsClient.builder()).build();
-                SnsClient sns = aws.configure(SnsClient.builder()).build();
-                DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder()).build();
-                S3Client s3 = aws.configure(S3Client.builder()).build();
-                KmsClient kms = aws.configure(KmsClient.builder()).build()) {
-            LocalBusBootstrapper.create(events, sqs, sns).teardown(RoutingDefinitions.bundled(), bootstrapped.bus());
-            bootstrapped.tables().forEach(table -> dynamo.deleteTable(b -> b.tableName(table)));
-            bootstrapped.buckets().forEach(bucket -> {
-                // every version, and past the evidence bucket's object lock (governance mode)
-                s3.listObjectVersionsPaginator(b -> b.bucket(bucket))
-                        .versions()
-                        .forEach(version -> s3.deleteObject(b -> b.bucket(bucket)
-                                .key(version.key())
-                                .versionId(version.versionId())
-                                .bypassGovernanceRetention(true)));
-                s3.deleteBucket(b -> b.bucket(bucket));
-            });
-            kms.deleteAlias(b -> b.aliasName(settings.kmsAlias()));
-            // by key id: moto answers HTTP 500 to ScheduleKeyDeletion with the key's ARN
-            String keyId =
-                    bootstrapped.kmsKeyArn().substring(bootstrapped.kmsKeyArn().lastIndexOf('/') + 1);
-            kms.scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(7));
-        }
+        LocalAwsBootstrap.teardown(settings, bootstrapped, aws.credentials());
     }
 
     @Test

@@ -119,23 +119,7 @@ public final class LocalAwsBootstrap {
      * spring.cloud.aws.endpoint} and {@code spring.cloud.aws.region.static} set from {@code settings}.
      */
     public static Result run(Settings settings, AwsCredentialsProvider credentials) {
-        SpringApplicationBuilder application = new SpringApplicationBuilder(Clients.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false);
-        if (credentials != null) {
-            application.initializers(
-                    context -> context.getBeanFactory().registerSingleton("bootstrapCredentials", credentials));
-        }
-        // arguments, not default properties: they win over the standalone application.yml
-        try (ConfigurableApplicationContext context = application.run(
-                "--spring.cloud.aws.endpoint=" + settings.endpoint(),
-                "--spring.cloud.aws.region.static=" + settings.region().id(),
-                "--spring.cloud.aws.s3.enabled=true",
-                "--spring.cloud.aws.s3.path-style-access-enabled=true",
-                "--soc.event-bus.mode=aws",
-                "--spring.main.register-shutdown-hook=false",
-                "--spring.main.lazy-initialization=true")) {
+        try (ConfigurableApplicationContext context = clients(settings, credentials)) {
             return run(
                     settings,
                     context.getBean(EventBridgeClient.class),
@@ -145,6 +129,60 @@ public final class LocalAwsBootstrap {
                     context.getBean(KmsClient.class),
                     context.getBean(S3Client.class));
         }
+    }
+
+    /**
+     * Deletes what {@link #run} created for {@code settings} (the result {@code created}): the bus with
+     * its rules, queues and topics, the tables, the buckets with every object version (past the
+     * evidence bucket's governance-mode object lock), the key's alias, and schedules the key's deletion.
+     * For runs that share one emulator (tests, benchmarks) and clean up after themselves.
+     */
+    public static void teardown(Settings settings, Result created, AwsCredentialsProvider credentials) {
+        try (ConfigurableApplicationContext context = clients(settings, credentials)) {
+            LocalBusBootstrapper.create(
+                            context.getBean(EventBridgeClient.class),
+                            context.getBean(SqsClient.class),
+                            context.getBean(SnsClient.class))
+                    .teardown(RoutingDefinitions.bundled(), created.bus());
+            DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+            created.tables().forEach(table -> dynamo.deleteTable(b -> b.tableName(table)));
+            S3Client s3 = context.getBean(S3Client.class);
+            created.buckets().forEach(bucket -> {
+                s3.listObjectVersionsPaginator(b -> b.bucket(bucket))
+                        .versions()
+                        .forEach(version -> s3.deleteObject(b -> b.bucket(bucket)
+                                .key(version.key())
+                                .versionId(version.versionId())
+                                .bypassGovernanceRetention(true)));
+                s3.deleteBucket(b -> b.bucket(bucket));
+            });
+            KmsClient kms = context.getBean(KmsClient.class);
+            kms.deleteAlias(b -> b.aliasName(settings.kmsAlias()));
+            // by key id: moto answers HTTP 500 to ScheduleKeyDeletion with the key's ARN
+            String keyId = created.kmsKeyArn().substring(created.kmsKeyArn().lastIndexOf('/') + 1);
+            kms.scheduleKeyDeletion(b -> b.keyId(keyId).pendingWindowInDays(7));
+        }
+    }
+
+    /** The fleet's clients for {@code settings}' emulator, in a small non-web Spring context. */
+    private static ConfigurableApplicationContext clients(Settings settings, AwsCredentialsProvider credentials) {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(Clients.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false);
+        if (credentials != null) {
+            application.initializers(
+                    context -> context.getBeanFactory().registerSingleton("bootstrapCredentials", credentials));
+        }
+        // arguments, not default properties: they win over the standalone application.yml
+        return application.run(
+                "--spring.cloud.aws.endpoint=" + settings.endpoint(),
+                "--spring.cloud.aws.region.static=" + settings.region().id(),
+                "--spring.cloud.aws.s3.enabled=true",
+                "--spring.cloud.aws.s3.path-style-access-enabled=true",
+                "--soc.event-bus.mode=aws",
+                "--spring.main.register-shutdown-hook=false",
+                "--spring.main.lazy-initialization=true");
     }
 
     /**
