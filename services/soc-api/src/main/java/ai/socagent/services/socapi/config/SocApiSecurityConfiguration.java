@@ -73,6 +73,7 @@ public class SocApiSecurityConfiguration {
             "/",
             "/index.html",
             "/app.js",
+            "/oidc.js",
             "/app.css",
             "/favicon.ico",
             DashboardController.PATH);

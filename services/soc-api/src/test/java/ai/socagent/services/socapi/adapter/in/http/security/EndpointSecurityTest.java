@@ -138,6 +138,7 @@ class EndpointSecurityTest {
         HttpResponse<String> page = call("GET", "/", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(call("GET", "/app.js", null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/oidc.js", null).statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp)
                         .contains(
