@@ -5,11 +5,13 @@
 #
 # 1. JAVA_HOME := a JDK >= 21 (scripts/lib/java.sh: the newest under /usr/lib/jvm, 25 here)
 # 2. scripts/backends.sh start           (moto, Redis, OpenSearch on 127.0.0.1; installs what is missing)
-# 3. ./mvnw -B verify "$@"               with the SOC_TEST_* endpoints exported
-# 4. scripts/conformance.sh              when the whole reactor was verified (no maven args): the API
+# 3. node --test …/src/test/js/*.mjs    the dashboard's OIDC sign-in logic (Node 20+;
+#                                        SOC_JS_TESTS=0 skips it, a missing node fails)
+# 4. ./mvnw -B verify "$@"               with the SOC_TEST_* endpoints exported
+# 5. scripts/conformance.sh              when the whole reactor was verified (no maven args): the API
 #                                        against its OpenAPI document, schemathesis (SOC_CONFORMANCE=0 skips)
-# 5. scripts/backends.sh stop            always, on success, failure or Ctrl-C (trap on EXIT)
-# Exits with Maven's status, or the conformance run's.
+# 6. scripts/backends.sh stop            always, on success, failure or Ctrl-C (trap on EXIT)
+# Exits with the first failure's status: the JavaScript tests', Maven's or the conformance run's.
 #
 # SOC_KEEP_BACKENDS=1 leaves the backends running afterwards (so does a run that found them already
 # running). SOC_TEST_BACKENDS=containers starts nothing here: Testcontainers does it (needs Docker).
@@ -68,6 +70,14 @@ else
   fi
   eval "$("${BACKENDS[@]}" env)"
   say "endpoints: $SOC_TEST_AWS_ENDPOINT $SOC_TEST_REDIS_URI $SOC_TEST_OPENSEARCH_URI"
+fi
+
+# The dashboard's sign-in logic (services/soc-api/src/main/resources/static/oidc.js), with node's own
+# test runner: no npm, no node_modules.
+if [[ "${SOC_JS_TESTS:-1}" == 1 ]]; then
+  command -v node >/dev/null 2>&1 \
+    || { say "node (20 or newer) is needed for the dashboard's tests: apt-get install nodejs, or SOC_JS_TESTS=0"; exit 2; }
+  timed "node --test" node --test services/soc-api/src/test/js/oidc.test.mjs
 fi
 
 MAVEN_STATUS=0

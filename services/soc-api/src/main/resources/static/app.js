@@ -1,30 +1,104 @@
 // Everything shown comes from finding fields, i.e. untrusted text: it is only ever set through
 // textContent, never innerHTML.
+import * as oidc from './oidc.js';
+
 const tbody = document.getElementById('threats');
 const detail = document.getElementById('detail');
 const status = document.getElementById('status');
 const login = document.getElementById('login');
+const oidcLogin = document.getElementById('oidc-login');
 const logout = document.getElementById('logout');
 
-// The credential lives in this tab's sessionStorage only (gone when the tab closes) and goes out
-// as a header, never as a cookie: nothing a cross-site request could carry along (no CSRF).
+// Credentials live in this tab's sessionStorage only (gone when the tab closes) and go out as a
+// header, never as a cookie: nothing a cross-site request could carry along (no CSRF). An API key
+// (or a pasted token) is kept under STORAGE; the OIDC sign-in's tokens by oidc.js.
 const STORAGE = 'socApiCredential';
-function credential() { return sessionStorage.getItem(STORAGE); }
+// when the dashboard last sent the browser to the provider on its own (expiry, a 401): at most once
+// a minute, so that a token the API keeps refusing cannot bounce the tab back and forth
+const AUTO_SIGN_IN = 'socOidcAutoSignInAt';
+let provider = null; // {config, metadata} when soc-api names an OpenID provider and its discovery worked
+let expiryTimer = null;
+
 function authHeaders() {
-  const value = credential();
-  // an API key is X-Api-Key; anything else (a JWT from the identity provider) a bearer token
-  return value && value.startsWith('soc_') ? {'X-Api-Key': value} : {'Authorization': 'Bearer ' + value};
+  const value = sessionStorage.getItem(STORAGE);
+  if (value) {
+    // an API key is X-Api-Key; anything else (a JWT from the identity provider) a bearer token
+    return value.startsWith('soc_') ? {'X-Api-Key': value} : {'Authorization': 'Bearer ' + value};
+  }
+  const session = oidc.loadSession(sessionStorage);
+  return session ? {'Authorization': 'Bearer ' + session.accessToken} : null;
 }
 function signedIn(yes) {
   login.classList.toggle('hidden', yes);
+  oidcLogin.classList.toggle('hidden', yes || !provider);
   logout.classList.toggle('hidden', !yes);
+  const session = oidc.loadSession(sessionStorage);
+  logout.textContent = yes && session && !sessionStorage.getItem(STORAGE) ? 'Sign out ' + session.name : 'Sign out';
 }
+function redirectUri() {
+  return provider.config.redirectUri || (location.origin + '/');
+}
+
+async function signIn() {
+  sessionStorage.removeItem(STORAGE);
+  const url = await oidc.authorizationRequest({
+    config: provider.config, metadata: provider.metadata, redirectUri: redirectUri(), storage: sessionStorage
+  });
+  location.assign(url);
+}
+
+// The token expired, or the API refused it: sign in again at the provider (whose own session
+// usually makes that a round trip without a form), unless that was just tried.
+function signInAgain(reason) {
+  sessionStorage.removeItem(oidc.SESSION);
+  clearTimeout(expiryTimer);
+  signedIn(false);
+  tbody.replaceChildren();
+  const last = Number(sessionStorage.getItem(AUTO_SIGN_IN) || 0);
+  if (provider && Date.now() - last > 60_000) {
+    sessionStorage.setItem(AUTO_SIGN_IN, String(Date.now()));
+    status.textContent = reason + ': signing in again…';
+    signIn().catch(e => { status.textContent = 'cannot sign in: ' + e.message; });
+  } else {
+    status.textContent = reason + ': sign in again';
+  }
+}
+
+function watchExpiry() {
+  clearTimeout(expiryTimer);
+  const session = oidc.loadSession(sessionStorage);
+  if (session) {
+    expiryTimer = setTimeout(() => signInAgain('the sign-in expired'), oidc.expiresIn(session));
+  }
+}
+
+async function completeSignIn(url) {
+  const {code, pending} = oidc.callback(url, sessionStorage);
+  const request = oidc.tokenRequest({config: provider.config, metadata: provider.metadata, code, pending});
+  const response = await fetch(request.url, {method: 'POST', body: request.body, headers: {'Accept': 'application/json'}});
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new oidc.OidcError('the token endpoint refused the code: ' + ((answer && answer.error) || ('HTTP ' + response.status)));
+  }
+  const session = oidc.acceptTokens(answer, {config: provider.config, metadata: provider.metadata, pending});
+  oidc.saveSession(sessionStorage, session);
+  status.textContent = 'signed in as ' + session.name;
+}
+
 async function api(path) {
-  const response = await fetch(path, {headers: authHeaders()});
+  const headers = authHeaders();
+  if (!headers) {
+    throw new Error('not signed in');
+  }
+  const response = await fetch(path, {headers});
   if (response.status === 401) {
-    sessionStorage.removeItem(STORAGE);
-    signedIn(false);
-    throw new Error('the credential was refused (unknown, revoked or expired): sign in again');
+    if (sessionStorage.getItem(STORAGE)) {
+      sessionStorage.removeItem(STORAGE);
+      signedIn(false);
+      throw new Error('the credential was refused (unknown, revoked or expired): sign in again');
+    }
+    signInAgain('the API refused the sign-in (expired or revoked)');
+    throw new Error('the API refused the sign-in');
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
@@ -34,16 +108,31 @@ async function api(path) {
 }
 login.addEventListener('submit', event => {
   event.preventDefault();
+  sessionStorage.removeItem(oidc.SESSION);
   sessionStorage.setItem(STORAGE, document.getElementById('credential').value.trim());
   document.getElementById('credential').value = '';
   signedIn(true);
   refresh();
 });
+oidcLogin.addEventListener('click', () => {
+  sessionStorage.removeItem(AUTO_SIGN_IN);
+  signIn().catch(e => { status.textContent = 'cannot sign in: ' + e.message; });
+});
 logout.addEventListener('click', () => {
   sessionStorage.removeItem(STORAGE);
+  sessionStorage.removeItem(AUTO_SIGN_IN);
+  clearTimeout(expiryTimer);
+  const hadSession = oidc.loadSession(sessionStorage) !== null;
+  const endSession = provider
+    ? oidc.signOut({storage: sessionStorage, metadata: provider.metadata, config: provider.config,
+                    postLogoutRedirectUri: redirectUri()})
+    : oidc.signOut({storage: sessionStorage, metadata: null, config: null, postLogoutRedirectUri: null});
   signedIn(false);
   tbody.replaceChildren();
   status.textContent = 'signed out';
+  if (hadSession && endSession) {
+    location.assign(endSession); // and the provider's session too (RP-initiated logout)
+  }
 });
 
 function cell(text, className) {
@@ -80,7 +169,7 @@ async function showThreat(id) {
 }
 
 async function refresh() {
-  if (!credential()) {
+  if (!authHeaders()) {
     return;
   }
   try {
@@ -98,6 +187,36 @@ async function refresh() {
     status.textContent = 'cannot read threats: ' + e.message;
   }
 }
-signedIn(Boolean(credential()));
-refresh();
-setInterval(refresh, 5000);
+async function start() {
+  const settings = await fetch('/api/v1/dashboard/config')
+    .then(response => response.ok ? response.json() : {oidc: null})
+    .catch(() => ({oidc: null}));
+  if (settings.oidc) {
+    try {
+      const response = await fetch(oidc.discoveryUrl(settings.oidc.issuer), {headers: {'Accept': 'application/json'}});
+      provider = {config: settings.oidc,
+                  metadata: oidc.checkDiscovery(await response.json(), settings.oidc.issuer)};
+      oidcLogin.textContent = 'Sign in with ' + new URL(settings.oidc.issuer).host;
+      status.textContent = 'sign in with ' + new URL(settings.oidc.issuer).host + ' or an API key';
+    } catch (e) {
+      status.textContent = 'OIDC sign-in is unavailable (' + e.message + '); an API key still works';
+    }
+  }
+  if (oidc.isCallback(location.href)) {
+    const url = location.href;
+    history.replaceState(null, '', location.pathname); // the code leaves the address bar at once
+    try {
+      if (!provider) {
+        throw new oidc.OidcError('the OpenID provider is not reachable');
+      }
+      await completeSignIn(url);
+    } catch (e) {
+      status.textContent = 'sign-in failed: ' + e.message;
+    }
+  }
+  watchExpiry();
+  signedIn(authHeaders() !== null);
+  refresh();
+  setInterval(refresh, 5000);
+}
+start();

@@ -10,6 +10,7 @@ import ai.socagent.ingestion.IngestionLimits;
 import ai.socagent.observability.IngestionMetrics;
 import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscription;
 import ai.socagent.services.socapi.adapter.in.http.ApiKeyController;
+import ai.socagent.services.socapi.adapter.in.http.DashboardController;
 import ai.socagent.services.socapi.adapter.in.http.ProblemDetailsAdvice;
 import ai.socagent.services.socapi.adapter.in.http.ThreatController;
 import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreThreatReadModel;
@@ -39,10 +40,11 @@ import tools.jackson.databind.type.LogicalType;
  * own application also finds the edge by scanning: Spring keeps one definition). The clock is the application's {@link Clock} bean when it has exactly one, else UTC.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SocApiProperties.class)
+@EnableConfigurationProperties({SocApiProperties.class, SocApiDashboardProperties.class})
 @Import({
     ThreatController.class,
     ApiKeyController.class,
+    DashboardController.class,
     ProblemDetailsAdvice.class,
     SocApiKeysConfiguration.class,
     SocApiSecurityConfiguration.class,
@@ -61,6 +63,17 @@ public class SocApiConfiguration {
                 strings -> strings.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+    }
+
+    /** What the dashboard page learns before sign-in ({@code soc.api.dashboard.*}). */
+    @Bean
+    DashboardController.DashboardSettings dashboardSettings(SocApiDashboardProperties dashboard) {
+        SocApiDashboardProperties.Oidc oidc = dashboard.oidc();
+        return new DashboardController.DashboardSettings(
+                oidc.enabled()
+                        ? new DashboardController.Oidc(
+                                oidc.issuer(), oidc.clientId(), oidc.scopes(), oidc.redirectUri())
+                        : null);
     }
 
     /** soc-api's own ingestion: its limits are {@code soc.api.*}'s; the classifier has its own. */

@@ -34,7 +34,8 @@ class SocApiOpenApi {
                         .title("SOC agent service API")
                         .version("v1")
                         .description("Finding submission and threat queries. Errors are RFC 9457 problem documents"
-                                + " with stable types (docs/api.md). Every operation needs credentials: an API key"
+                                + " with stable types (docs/api.md). Every operation but the dashboard's public sign-in settings"
+                                + " needs credentials: an API key"
                                 + " (X-Api-Key) or an OIDC bearer token; in AWS, API Gateway authenticates the IAM"
                                 + " caller (SigV4) and passes it on. Roles: analyst (read, submit), responder,"
                                 + " admin (API keys). Throttled per client (429 with Retry-After)."))
@@ -68,18 +69,23 @@ class SocApiOpenApi {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** Every operation may be refused before it runs. */
+    /** Every operation may be refused before it runs (a public one, with no security, only throttled). */
     @Bean
     OpenApiCustomizer socApiRefusals() {
         return document -> document.getPaths()
                 .values()
                 .forEach(path -> path.readOperations().forEach(operation -> {
-                    operation
-                            .getResponses()
-                            .addApiResponse("401", new ApiResponse().$ref("#/components/responses/Unauthenticated"));
-                    operation
-                            .getResponses()
-                            .addApiResponse("403", new ApiResponse().$ref("#/components/responses/Forbidden"));
+                    boolean open = operation.getSecurity() != null
+                            && operation.getSecurity().isEmpty();
+                    if (!open) {
+                        operation
+                                .getResponses()
+                                .addApiResponse(
+                                        "401", new ApiResponse().$ref("#/components/responses/Unauthenticated"));
+                        operation
+                                .getResponses()
+                                .addApiResponse("403", new ApiResponse().$ref("#/components/responses/Forbidden"));
+                    }
                     operation
                             .getResponses()
                             .addApiResponse("429", new ApiResponse().$ref("#/components/responses/TooManyRequests"));

@@ -1,5 +1,6 @@
 package ai.socagent.services.socapi.config;
 
+import ai.socagent.services.socapi.adapter.in.http.DashboardController;
 import ai.socagent.services.socapi.adapter.in.http.security.AllowedMethods;
 import ai.socagent.services.socapi.adapter.in.http.security.ApiKeyAuthenticationFilter;
 import ai.socagent.services.socapi.adapter.in.http.security.GatewayIamAuthenticationFilter;
@@ -55,15 +56,44 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({SocApiSecurityProperties.class, SocApiThrottleProperties.class})
+@EnableConfigurationProperties({
+    SocApiSecurityProperties.class,
+    SocApiThrottleProperties.class,
+    SocApiDashboardProperties.class
+})
 public class SocApiSecurityConfiguration {
 
-    /** Paths anyone may call: the health probes and the dashboard's static page and assets. */
+    /**
+     * Paths anyone may call: the health probes, the dashboard's static page and assets, and its sign-in
+     * settings.
+     */
     public static final List<String> PUBLIC_PATHS = List.of(
-            "/actuator/health", "/actuator/health/**", "/", "/index.html", "/app.js", "/app.css", "/favicon.ico");
+            "/actuator/health",
+            "/actuator/health/**",
+            "/",
+            "/index.html",
+            "/app.js",
+            "/oidc.js",
+            "/app.css",
+            "/favicon.ico",
+            DashboardController.PATH);
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /**
+     * The Content-Security-Policy of every answer. {@code connect-src} is this origin, plus the OpenID
+     * provider's when the dashboard signs in there (its discovery document and token endpoint are
+     * fetched by the page); nothing else may be fetched, and no inline script runs.
+     */
+    static String contentSecurityPolicy(SocApiDashboardProperties.Oidc oidc) {
+        String connect = oidc.enabled() ? "'self' " + origin(oidc.issuer()) : "'self'";
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src " + connect
+                + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    }
+
+    private static String origin(java.net.URI uri) {
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort();
+        return scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + (port == -1 ? "" : ":" + port);
+    }
 
     @Bean
     RoleHierarchy socApiRoleHierarchy() {
@@ -89,8 +119,14 @@ public class SocApiSecurityConfiguration {
             AuthenticateApiKeyUseCase apiKeys,
             SocApiSecurityProperties security,
             SocApiThrottleProperties throttle,
+            SocApiDashboardProperties dashboard,
             ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (dashboard.oidc().enabled() && decoder == null) {
+            throw new IllegalStateException("soc.api.dashboard.oidc.issuer is set, but the API accepts no bearer token:"
+                    + " set spring.security.oauth2.resourceserver.jwt.issuer-uri (the same issuer) too");
+        }
         ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint();
         RequestMatcher publicPaths = new OrRequestMatcher(PUBLIC_PATHS.stream()
                 .map(path -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
@@ -128,7 +164,8 @@ public class SocApiSecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(dashboard.oidc())))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -150,7 +187,6 @@ public class SocApiSecurityConfiguration {
             source.registerCorsConfiguration("/**", cors);
             http.cors(configurer -> configurer.configurationSource(source));
         }
-        JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             String claim = security.jwt().rolesClaim();
             http.oauth2ResourceServer(resourceServer -> resourceServer

@@ -34,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndpointSecurityTest {
 
-    /** The least role of each endpoint ("METHOD pattern"); null: public. */
+    /** The endpoints anyone may call ("METHOD pattern"), like the dashboard page. */
+    private static final java.util.Set<String> PUBLIC = java.util.Set.of("GET /api/v1/dashboard/config");
+
+    /** The least role of each endpoint ("METHOD pattern") that is not public. */
     private static final Map<String, Role> LEAST_ROLE = new TreeMap<>(Map.ofEntries(
             Map.entry("POST /api/v1/threats", Role.ANALYST),
             Map.entry("POST /api/v1/findings", Role.ANALYST),
@@ -82,12 +85,21 @@ class EndpointSecurityTest {
         List<String> endpoints = endpoints();
         assertThat(endpoints).as("the API's endpoints").contains("POST /api/v1/threats", "GET /api/v1/api-keys");
         assertThat(endpoints)
-                .as("every endpoint needs its least role in LEAST_ROLE (a new one too)")
-                .allSatisfy(endpoint -> assertThat(LEAST_ROLE).containsKey(endpoint));
+                .as("every endpoint needs its least role in LEAST_ROLE, or to be PUBLIC (a new one too)")
+                .allSatisfy(endpoint -> assertThat(LEAST_ROLE.containsKey(endpoint) ^ PUBLIC.contains(endpoint))
+                        .as(endpoint)
+                        .isTrue());
+        assertThat(endpoints).as("every PUBLIC endpoint exists").containsAll(PUBLIC);
 
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
+            if (PUBLIC.contains(endpoint)) {
+                assertThat(call(method, path, null).statusCode())
+                        .as(endpoint + " without credentials")
+                        .isEqualTo(200);
+                continue;
+            }
             Role least = LEAST_ROLE.get(endpoint);
 
             assertProblem(
@@ -126,9 +138,14 @@ class EndpointSecurityTest {
         HttpResponse<String> page = call("GET", "/", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(call("GET", "/app.js", null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/oidc.js", null).statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy"))
-                .hasValueSatisfying(csp ->
-                        assertThat(csp).contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'"));
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains(
+                                "default-src 'none'",
+                                "script-src 'self'",
+                                "connect-src 'self';",
+                                "frame-ancestors 'none'"));
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         // plain HTTP: HSTS is for TLS only
