@@ -20,8 +20,8 @@ locals {
 
   gateway_secret = data.aws_secretsmanager_secret_version.gateway.secret_string
 
-  # What every request carries to soc-api. A mapped header replaces whatever the caller sent under
-  # that name, so neither can be forged from outside; the secret is a static value (quoted).
+  # What every request carries to soc-api; each mapping is meant to replace whatever the caller sent
+  # under that name (check it on the first deployed stage: README). The secret is a static value.
   forwarded_headers = {
     "integration.request.header.${local.caller_arn_header}"     = local.contract.headers.callerArn.from
     "integration.request.header.${local.gateway_secret_header}" = "'${local.gateway_secret}'"
