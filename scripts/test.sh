@@ -4,7 +4,9 @@
 #   scripts/test.sh [maven args...]      e.g. scripts/test.sh -pl shared-lib/test-support
 #
 # 1. JAVA_HOME := a JDK >= 21 (scripts/lib/java.sh: the newest under /usr/lib/jvm, 25 here)
-# 2. scripts/backends.sh start           (moto, Redis, OpenSearch on 127.0.0.1; installs what is missing)
+# 2. terraform fmt -check -recursive infra  when terraform is on the PATH (skipped with a message
+#                                        otherwise); a badly formatted .tf fails the run here
+#    scripts/backends.sh start           (moto, Redis, OpenSearch on 127.0.0.1; installs what is missing)
 # 3. node --test …/src/test/js/*.mjs    the dashboard's OIDC sign-in logic (Node 20+;
 #                                        SOC_JS_TESTS=0 skips it, a missing node fails)
 # 4. ./mvnw -B verify "$@"               with the SOC_TEST_* endpoints exported
@@ -57,6 +59,13 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The Terraform's format (the AWS provider cannot be downloaded here: no validate, see infra/README.md).
+if command -v terraform >/dev/null 2>&1; then
+  timed "terraform fmt" terraform fmt -check -recursive -diff infra
+else
+  say "terraform not on the PATH: skipping terraform fmt -check -recursive infra"
+fi
 
 MODE="${SOC_TEST_BACKENDS:-process}"
 if [[ "${MODE,,}" == containers ]]; then

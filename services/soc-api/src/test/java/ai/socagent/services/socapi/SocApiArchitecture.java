@@ -5,7 +5,7 @@ import ai.socagent.testsupport.architecture.HexagonalArchitecture;
 import ai.socagent.testsupport.architecture.ModuleArchitecture;
 
 /**
- * soc-api: the threat as the SOC sees it (domain), submission, queries and the audit trail (application);\n * HTTP and the audit-trail queue drive it, the context store and the bus are its outbound adapters.
+ * soc-api: the threat as the SOC sees it (domain), submission, queries and the audit trail (application);\n * HTTP and the audit-trail queue drive it, the context store and the bus are its outbound adapters, and the throttle's buckets (memory, redis).
  */
 public final class SocApiArchitecture implements ModuleArchitecture {
 
@@ -20,7 +20,7 @@ public final class SocApiArchitecture implements ModuleArchitecture {
                 .and()
                 .withAdapters("adapter")
                 .incoming("cli", "eventbus", "http")
-                .outgoing("contextstore", "eventbus")
+                .outgoing("contextstore", "eventbus", "memory", "redis")
                 .and()
                 .withConfiguration("config");
     }

@@ -34,8 +34,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  *
  * <p>Nothing connects at start-up: the factory connects on first use, and only the features that
  * use Redis ({@code soc.context-store.cache.l2.enabled}, {@code soc.agent-runtime.cache.redis.enabled},
- * {@code soc.agent-runtime.budget.ledger=redis}, {@code soc.agent-runtime.limits.shared=redis} over
- * one more connection of the same client) use it.
+ * {@code soc.agent-runtime.budget.ledger=redis}, {@code soc.agent-runtime.limits.shared=redis} and
+ * soc-api's {@code soc.api.throttle.shared=redis}, these two over one more connection of the same
+ * client) use it.
  */
 @AutoConfiguration(before = DataRedisAutoConfiguration.class)
 @ConditionalOnClass(LettuceConnectionFactory.class)

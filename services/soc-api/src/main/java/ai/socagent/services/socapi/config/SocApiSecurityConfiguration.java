@@ -9,6 +9,7 @@ import ai.socagent.services.socapi.adapter.in.http.security.ProblemAuthenticatio
 import ai.socagent.services.socapi.adapter.in.http.security.RoleAuthorities;
 import ai.socagent.services.socapi.adapter.in.http.security.SecurityProblems;
 import ai.socagent.services.socapi.adapter.in.http.security.ThrottleFilter;
+import ai.socagent.services.socapi.application.port.in.AdmitRequestUseCase;
 import ai.socagent.services.socapi.application.port.in.AuthenticateApiKeyUseCase;
 import ai.socagent.services.socapi.domain.Role;
 import jakarta.servlet.DispatcherType;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -52,10 +54,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>Callers authenticate with {@code X-Api-Key}, a JWT bearer token (when a JwtDecoder exists:
  * Spring Boot makes one from {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code
  * jwk-set-uri}) or, in the aws mode ({@code soc.api.security.iam.gateway-secret}), as the IAM caller
- * API Gateway vouches for. Then the throttle, keyed by who the caller is.
+ * API Gateway vouches for. Then the throttle, keyed by who the caller is (its buckets: {@link
+ * SocApiThrottleConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@Import(SocApiThrottleConfiguration.class)
 @EnableConfigurationProperties({
     SocApiSecurityProperties.class,
     SocApiThrottleProperties.class,
@@ -120,6 +124,7 @@ public class SocApiSecurityConfiguration {
             SocApiSecurityProperties security,
             SocApiThrottleProperties throttle,
             SocApiDashboardProperties dashboard,
+            AdmitRequestUseCase admissions,
             ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
@@ -205,9 +210,7 @@ public class SocApiSecurityConfiguration {
         }
         http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BearerTokenAuthenticationFilter.class);
         if (throttle.enabled()) {
-            http.addFilterBefore(
-                    new ThrottleFilter(throttle.ratePerSecond(), throttle.burst(), throttle.maxClients()),
-                    AuthorizationFilter.class);
+            http.addFilterBefore(new ThrottleFilter(admissions), AuthorizationFilter.class);
         }
         return http.build();
     }

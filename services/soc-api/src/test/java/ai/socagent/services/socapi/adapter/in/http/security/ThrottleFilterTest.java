@@ -2,6 +2,8 @@ package ai.socagent.services.socapi.adapter.in.http.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.services.socapi.adapter.out.memory.InMemoryClientAllowances;
+import ai.socagent.services.socapi.application.RequestThrottleService;
 import io.github.bucket4j.TimeMeter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +14,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** A client driven past its burst sees 429s only above the limit; another client is unaffected. */
+/**
+ * A client driven past its burst sees 429s only above the limit; another client is unaffected (the
+ * in-memory buckets; the shared ones: RedisClientAllowancesIT and SharedThrottleIT).
+ */
 class ThrottleFilterTest {
 
     private final AtomicLong nanos = new AtomicLong();
@@ -29,7 +34,7 @@ class ThrottleFilterTest {
     };
 
     /** The defaults: 500/s, burst 1,000. */
-    private final ThrottleFilter throttle = new ThrottleFilter(500, 1000, 1000, clock);
+    private final ThrottleFilter throttle = filter(500, 1000);
 
     @AfterEach
     void clear() {
@@ -59,11 +64,17 @@ class ThrottleFilterTest {
 
     @Test
     void doFilter_anonymous_isKeyedByRemoteAddress() throws Exception {
-        ThrottleFilter small = new ThrottleFilter(1, 2, 1000, clock);
+        ThrottleFilter small = filter(1, 2);
         assertThat(anonymous(small, "10.0.0.1").getStatus()).isEqualTo(200);
         assertThat(anonymous(small, "10.0.0.1").getStatus()).isEqualTo(200);
         assertThat(anonymous(small, "10.0.0.1").getStatus()).isEqualTo(429);
         assertThat(anonymous(small, "10.0.0.2").getStatus()).isEqualTo(200);
+    }
+
+    /** The filter over the in-memory buckets (the default, standalone) with this test's clock. */
+    private ThrottleFilter filter(long ratePerSecond, long burst) {
+        return new ThrottleFilter(
+                new RequestThrottleService(new InMemoryClientAllowances(ratePerSecond, burst, 1000, clock)));
     }
 
     private MockHttpServletResponse call(String keyId) {
