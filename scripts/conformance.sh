@@ -7,7 +7,7 @@
 #   scripts/conformance.sh          after a build (needs services/standalone/target/standalone-*-exec.jar)
 #
 # SOC_CONFORMANCE_SECONDS: the fuzzing budget (default 90; the whole run stays under 3 minutes).
-# scripts/schemathesis.toml says which check is off for which operation, and why.
+# scripts/schemathesis.toml: the configuration (no check is off for any operation).
 # scripts/test.sh runs this after `mvnw verify` when it verifies the whole reactor.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,6 +26,26 @@ public final class ContextKeys {
         return value;
     }
 
+    /**
+     * A key value made of free text (a finding's type, as its source wrote it): control characters
+     * become U+FFFD and the text is cut at {@value #MAX_KEY_CHARS} characters, so that any non-blank
+     * text has a key form that {@link #require} accepts.
+     */
+    public static String keyForm(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("text must not be blank");
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_KEY_CHARS));
+        for (int i = 0; i < text.length() && out.length() < MAX_KEY_CHARS; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && out.length() == MAX_KEY_CHARS - 1) {
+                break; // a surrogate pair is not cut in half
+            }
+            out.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        }
+        return out.toString();
+    }
+
     /** A key value that is the first part of a composite key: also no '#'. */
     public static String requireCompositePart(String attribute, String value) {
         require(attribute, value);

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
@@ -30,11 +29,11 @@ import tools.jackson.databind.JsonNode;
 final class AsffParser {
 
     /** ASFF {@code Types}: namespace[/category[/classifier]]. */
-    private static final Pattern FINDING_TYPE = Pattern.compile("[^/]+(/[^/]+){0,2}");
+    static final SchemaPattern FINDING_TYPE = SchemaPattern.whole("[^/]+(/[^/]+){0,2}");
 
-    private static final List<String> LABELS = List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+    static final List<String> LABELS = List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL");
 
-    private static final Map<String, IndicatorType> INTEL_TYPES = Map.of(
+    static final Map<String, IndicatorType> INTEL_TYPES = Map.of(
             "IPV4_ADDRESS", IndicatorType.IPV4,
             "IPV6_ADDRESS", IndicatorType.IPV6,
             "DOMAIN", IndicatorType.DOMAIN,
@@ -47,10 +46,10 @@ final class AsffParser {
     private static final Set<IndicatorType> ANY_TYPE = EnumSet.allOf(IndicatorType.class);
 
     /** ThreatIntelIndicators types ASFF defines but we have no indicator type for. */
-    private static final List<String> UNMAPPED_INTEL_TYPES = List.of("HASH_SHA512", "MUTEX", "PROCESS");
+    static final List<String> UNMAPPED_INTEL_TYPES = List.of("HASH_SHA512", "MUTEX", "PROCESS");
 
     /** The most Resources an ASFF finding may list. */
-    private static final int MAX_RESOURCES = 32;
+    static final int MAX_RESOURCES = 32;
 
     private AsffParser() {}
 
@@ -77,7 +76,7 @@ final class AsffParser {
         v.array(node, "Types", path, REQUIRED, 50).ifPresent(array -> {
             for (int i = 0; i < array.size(); i++) {
                 Optional<String> type = v.stringElement(array, i, typesPath, 256);
-                if (type.isPresent() && !FINDING_TYPE.matcher(type.get()).matches()) {
+                if (type.isPresent() && !FINDING_TYPE.matches(type.get())) {
                     v.add(
                             JsonPaths.index(typesPath, i),
                             Violation.PATTERN,
@@ -92,14 +91,12 @@ final class AsffParser {
         Optional<Instant> updatedAt = v.timestamp(node, "UpdatedAt", path, REQUIRED);
         Optional<Instant> firstObserved = v.timestamp(node, "FirstObservedAt", path, OPTIONAL);
         Optional<Instant> lastObserved = v.timestamp(node, "LastObservedAt", path, OPTIONAL);
-        Optional<Instant> firstSeen = firstObserved.or(() -> createdAt);
-        Optional<Instant> lastSeen = lastObserved.or(() -> updatedAt);
-        if (firstSeen.isPresent() && lastSeen.isPresent() && lastSeen.get().isBefore(firstSeen.get())) {
-            v.add(
-                    JsonPaths.child(path, lastObserved.isPresent() ? "LastObservedAt" : "UpdatedAt"),
-                    Violation.RANGE,
-                    "must not be before " + (firstObserved.isPresent() ? "FirstObservedAt" : "CreatedAt"));
-        }
+        // A pair in the wrong order is read in the right one: no JSON Schema can say "not before",
+        // and the document (FindingSchemas) declares every schema-valid finding accepted.
+        Optional<Instant> seenFirst = firstObserved.or(() -> createdAt);
+        Optional<Instant> seenLast = lastObserved.or(() -> updatedAt);
+        Optional<Instant> firstSeen = Validation.earlier(seenFirst, seenLast);
+        Optional<Instant> lastSeen = Validation.later(seenFirst, seenLast);
 
         Optional<Severity> severity = Optional.empty();
         OptionalLong normalized = OptionalLong.empty();

@@ -12,13 +12,21 @@ import java.util.regex.Pattern;
 /** Syntax of AWS identifiers and the mapping of AWS resource type names, shared by the parsers. */
 final class AwsSyntax {
 
-    static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    static final SchemaPattern ACCOUNT_ID = SchemaPattern.whole("[0-9]{12}");
     static final String ACCOUNT_ID_DESCRIPTION = "a 12-digit AWS account id";
 
-    static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
-    static final String REGION_DESCRIPTION = "an AWS region such as us-east-1 (pattern [a-z]{2}(-gov)?-[a-z]+-\\d)";
+    static final SchemaPattern REGION = SchemaPattern.whole("[a-z]{2}(-gov)?-[a-z]+-[0-9]");
+    static final String REGION_DESCRIPTION = "an AWS region such as us-east-1 (pattern [a-z]{2}(-gov)?-[a-z]+-[0-9])";
 
-    static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8}(?:[0-9a-f]{9})?");
+    static final SchemaPattern INSTANCE_ID = SchemaPattern.whole("i-[0-9a-f]{8}(?:[0-9a-f]{9})?");
+
+    /** What {@link #arn(String)} accepts: an ARN (as {@link IndicatorType#ARN}), trailing white space stripped. */
+    static final SchemaPattern ARN =
+            SchemaPattern.of("^arn:aws(?:-[a-z]+)*:[a-z0-9][a-z0-9.-]*:[a-z0-9-]*:(?:[0-9]{12}|aws|):"
+                    + "[^ \\t\\n\\u000B\\f\\r]+" + SchemaPattern.BLANK + "$");
+
+    private static final Pattern ARN_ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern ARN_REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
 
     private static final Pattern ACCESS_KEY_RESOURCE_ID = Pattern.compile("AWS::IAM::AccessKey:(.+)");
 
@@ -72,13 +80,13 @@ final class AwsSyntax {
     /** The account field of an ARN when it is a 12-digit account id. */
     static Optional<String> arnAccount(String arn) {
         String[] parts = arn.split(":", 6);
-        return parts.length == 6 && ACCOUNT_ID.matcher(parts[4]).matches() ? Optional.of(parts[4]) : Optional.empty();
+        return parts.length == 6 && ARN_ACCOUNT.matcher(parts[4]).matches() ? Optional.of(parts[4]) : Optional.empty();
     }
 
     /** The region field of an ARN, when not empty. */
     static Optional<String> arnRegion(String arn) {
         String[] parts = arn.split(":", 6);
-        return parts.length == 6 && REGION.matcher(parts[3]).matches() ? Optional.of(parts[3]) : Optional.empty();
+        return parts.length == 6 && ARN_REGION.matcher(parts[3]).matches() ? Optional.of(parts[3]) : Optional.empty();
     }
 
     /**

@@ -46,7 +46,7 @@ public final class FindingFormatDetector {
             List.of("description", "source", "severity", "resources", "indicators");
 
     /** Keys that belong to one of the structured formats and so rule out a plain threat. */
-    private static final List<String> FOREIGN_MARKERS = List.of(
+    static final List<String> FOREIGN_MARKERS = List.of(
             "schemaVersion",
             "SchemaVersion",
             "ProductArn",
@@ -102,9 +102,10 @@ public final class FindingFormatDetector {
         }
         if (ocsf) {
             JsonNode classUid = root.get("class_uid");
-            if (classUid.isIntegralNumber()
-                    && classUid.canConvertToLong()
-                    && classUid.longValue() == OcsfParser.DETECTION_FINDING_CLASS) {
+            if (Validation.integral(classUid)
+                    .filter(value ->
+                            value.compareTo(java.math.BigDecimal.valueOf(OcsfParser.DETECTION_FINDING_CLASS)) == 0)
+                    .isPresent()) {
                 return FindingFormat.OCSF_DETECTION_FINDING;
             }
             throw unknown("OCSF class_uid " + Validation.show(classUid.toString())

@@ -19,17 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Maps a GuardDuty finding (bare, or the {@code detail} of its EventBridge event) to a {@link Finding}. */
 final class GuardDutyParser {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,128}");
-    private static final Pattern ARN =
-            Pattern.compile("arn:aws[a-z-]*:guardduty:[a-z0-9-]+:\\d{12}:detector/[A-Za-z0-9]+/finding/[A-Za-z0-9]+");
-    private static final Pattern TYPE = Pattern.compile("[A-Za-z]+:[A-Za-z0-9]+/[A-Za-z0-9._!&:-]+");
-    private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
+    static final SchemaPattern ID = SchemaPattern.whole("[A-Za-z0-9]{1,128}");
+    static final SchemaPattern ARN = SchemaPattern.whole(
+            "arn:aws[a-z-]*:guardduty:[a-z0-9-]+:[0-9]{12}:detector/[A-Za-z0-9]+/finding/[A-Za-z0-9]+");
+    static final SchemaPattern TYPE = SchemaPattern.whole("[A-Za-z]+:[A-Za-z0-9]+/[A-Za-z0-9._!&:-]+");
+    static final SchemaPattern PARTITION = SchemaPattern.whole("aws(-[a-z]+)*");
 
     private GuardDutyParser() {}
 
@@ -58,9 +57,6 @@ final class GuardDutyParser {
         OptionalDouble score = v.number(node, "severity", path, REQUIRED, 0.0, 10.0);
         Optional<Instant> createdAt = v.timestamp(node, "createdAt", path, REQUIRED);
         Optional<Instant> updatedAt = v.timestamp(node, "updatedAt", path, REQUIRED);
-        if (createdAt.isPresent() && updatedAt.isPresent() && updatedAt.get().isBefore(createdAt.get())) {
-            v.add(JsonPaths.child(path, "updatedAt"), Violation.RANGE, "must not be before createdAt");
-        }
 
         Set<Indicator> indicators = new LinkedHashSet<>();
         List<Resource> resources = new ArrayList<>();
@@ -90,16 +86,12 @@ final class GuardDutyParser {
                     .ifPresent(
                             action -> actionIndicators(action, JsonPaths.child(servicePath, "action"), indicators, v));
         }
-        Optional<Instant> firstSeen = eventFirstSeen.or(() -> createdAt);
-        Optional<Instant> lastSeen = eventLastSeen.or(() -> updatedAt);
-        if (firstSeen.isPresent() && lastSeen.isPresent() && lastSeen.get().isBefore(firstSeen.get())) {
-            v.add(
-                    JsonPaths.child(
-                            eventLastSeen.isPresent() ? servicePath : path,
-                            eventLastSeen.isPresent() ? "eventLastSeen" : "updatedAt"),
-                    Violation.RANGE,
-                    "must not be before " + (eventFirstSeen.isPresent() ? "eventFirstSeen" : "createdAt"));
-        }
+        // A pair in the wrong order is read in the right one: no JSON Schema can say "not before",
+        // and the document (FindingSchemas) declares every schema-valid finding accepted.
+        Optional<Instant> seenFirst = eventFirstSeen.or(() -> createdAt);
+        Optional<Instant> seenLast = eventLastSeen.or(() -> updatedAt);
+        Optional<Instant> firstSeen = Validation.earlier(seenFirst, seenLast);
+        Optional<Instant> lastSeen = Validation.later(seenFirst, seenLast);
         if (v.count() > before) {
             return Optional.empty();
         }
@@ -277,13 +269,16 @@ final class GuardDutyParser {
                         v.indicator(networkInterface.get(), "privateIpAddress", interfacePath, IndicatorType.IPV4);
                 Optional<Indicator> publicIp =
                         v.indicator(networkInterface.get(), "publicIp", interfacePath, IndicatorType.IPV4);
-                if (i == 0) {
+                boolean first = i == 0;
+                if (first) {
                     privateIp.ifPresent(ip -> facts.put("privateIpAddress", ip.value()));
                     publicIp.ifPresent(ip -> facts.put("publicIp", ip.value()));
-                    for (String field : List.of("vpcId", "subnetId", "networkInterfaceId")) {
-                        v.string(networkInterface.get(), field, interfacePath, OPTIONAL)
-                                .ifPresent(value -> facts.put(field, value));
-                    }
+                }
+                // Every interface is validated alike (as the document declares); the first one's are kept.
+                for (String field : List.of("vpcId", "subnetId", "networkInterfaceId")) {
+                    v.string(networkInterface.get(), field, interfacePath, OPTIONAL)
+                            .filter(value -> first)
+                            .ifPresent(value -> facts.put(field, value));
                 }
             }
         });

@@ -34,13 +34,13 @@ import tools.jackson.databind.JsonNode;
 final class OcsfParser {
 
     static final long DETECTION_FINDING_CLASS = 2004;
-    private static final long FINDINGS_CATEGORY = 2;
+    static final long FINDINGS_CATEGORY = 2;
 
-    private static final List<Long> ACTIVITY_IDS = List.of(0L, 1L, 2L, 3L, 99L);
-    private static final List<Long> SEVERITY_IDS = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 99L);
+    static final List<Long> ACTIVITY_IDS = List.of(0L, 1L, 2L, 3L, 99L);
+    static final List<Long> SEVERITY_IDS = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 99L);
 
     /** Largest epoch-millisecond time accepted: 9999-12-31T23:59:59.999Z. */
-    private static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
+    static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
 
     private static final Set<IndicatorType> IP_ADDRESSES = EnumSet.of(IndicatorType.IPV4, IndicatorType.IPV6);
     private static final Set<IndicatorType> HASHES =
@@ -49,9 +49,9 @@ final class OcsfParser {
     /** OCSF observable type_ids we take indicators from. */
     private static final long HOSTNAME = 1;
 
-    private static final long IP_ADDRESS = 2;
-    private static final long EMAIL_ADDRESS = 5;
-    private static final long URL_STRING = 6;
+    static final long IP_ADDRESS = 2;
+    static final long EMAIL_ADDRESS = 5;
+    static final long URL_STRING = 6;
     private static final long HASH = 8;
     private static final long RESOURCE_UID = 10;
 
@@ -141,11 +141,12 @@ final class OcsfParser {
             Instant eventTime = Instant.ofEpochMilli(time.getAsLong());
             Instant first = firstSeenMillis.isPresent() ? Instant.ofEpochMilli(firstSeenMillis.getAsLong()) : null;
             Instant last = lastSeenMillis.isPresent() ? Instant.ofEpochMilli(lastSeenMillis.getAsLong()) : null;
+            // A pair in the wrong order is read in the right one: no JSON Schema can say "not before",
+            // and the document (FindingSchemas) declares every schema-valid finding accepted.
             if (first != null && last != null && last.isBefore(first)) {
-                v.add(
-                        JsonPaths.child(infoPath, "last_seen_time"),
-                        Violation.RANGE,
-                        "must not be before first_seen_time");
+                Instant swapped = first;
+                first = last;
+                last = swapped;
             }
             Instant resolvedLast = last != null ? last : max(eventTime, first);
             Instant resolvedFirst = first != null ? first : min(eventTime, resolvedLast);

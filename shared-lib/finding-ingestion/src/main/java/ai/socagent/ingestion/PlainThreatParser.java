@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  *   "id": "optional client id [A-Za-z0-9._:-]{1,128}; makes resubmissions idempotent",
  *   "type": "optional finding type (default PlainThreat)",
  *   "accountId": "optional 12 digits", "region": "optional AWS region",
- *   "firstSeen": "optional ISO-8601", "lastSeen": "optional ISO-8601",
+ *   "firstSeen": "optional RFC 3339", "lastSeen": "optional RFC 3339 (the pair is read in order)",
  *   "resources": [{"type": "EC2_INSTANCE", "id": "i-...", "region": "...", "accountId": "...", "arn": "...",
  *                  "tags": {"k": "v"}}],
  *   "indicators": [{"type": "IPV4", "value": "198.51.100.7"}]
@@ -59,14 +58,13 @@ final class PlainThreatParser {
     static final int MAX_INDICATORS = 500;
     static final String DEFAULT_TYPE = "PlainThreat";
 
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    static final SchemaPattern CLIENT_ID = SchemaPattern.whole("[A-Za-z0-9._:-]{1,128}");
 
     private static final List<String> RESOURCE_TYPES =
             Arrays.stream(ResourceType.values()).map(Enum::name).toList();
     private static final List<String> INDICATOR_TYPES =
             Arrays.stream(IndicatorType.values()).map(Enum::name).toList();
-    private static final List<String> SEVERITY_LABELS =
-            List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "INFO");
+    static final List<String> SEVERITY_LABELS = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "INFO");
 
     private PlainThreatParser() {}
 
@@ -91,11 +89,13 @@ final class PlainThreatParser {
                 v.matching(node, "accountId", path, OPTIONAL, AwsSyntax.ACCOUNT_ID, AwsSyntax.ACCOUNT_ID_DESCRIPTION);
         Optional<String> region =
                 v.matching(node, "region", path, OPTIONAL, AwsSyntax.REGION, AwsSyntax.REGION_DESCRIPTION);
-        Optional<Instant> firstSeen = v.timestamp(node, "firstSeen", path, OPTIONAL);
-        Optional<Instant> lastSeen = v.timestamp(node, "lastSeen", path, OPTIONAL);
-        if (firstSeen.isPresent() && lastSeen.isPresent() && lastSeen.get().isBefore(firstSeen.get())) {
-            v.add(JsonPaths.child(path, "lastSeen"), Violation.RANGE, "must not be before firstSeen");
-        }
+        Optional<Instant> seenFirst = v.timestamp(node, "firstSeen", path, OPTIONAL);
+        Optional<Instant> seenLast = v.timestamp(node, "lastSeen", path, OPTIONAL);
+        // A pair in the wrong order is read in the right one: no JSON Schema can say "not before",
+        // and the document (FindingSchemas) declares every schema-valid finding accepted.
+        boolean both = seenFirst.isPresent() && seenLast.isPresent();
+        Optional<Instant> firstSeen = both ? Validation.earlier(seenFirst, seenLast) : seenFirst;
+        Optional<Instant> lastSeen = both ? Validation.later(seenFirst, seenLast) : seenLast;
         List<Resource> resources = resources(node, path, accountId, region, v);
         List<Indicator> indicators = indicators(node, path, v);
         if (v.count() > before) {

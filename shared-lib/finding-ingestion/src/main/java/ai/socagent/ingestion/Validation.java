@@ -2,10 +2,11 @@ package ai.socagent.ingestion;
 
 import ai.socagent.domain.indicator.Indicator;
 import ai.socagent.domain.indicator.IndicatorType;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -139,14 +141,16 @@ final class Validation {
             return Optional.empty();
         }
         String text = node.stringValue();
+        // Characters as JSON Schema's maxLength counts them: code points, whether blank or not.
+        int length = text.codePointCount(0, text.length());
+        if (length > maxLength) {
+            add(path, Violation.SIZE, "must be at most " + maxLength + " characters but has " + length);
+            return Optional.empty();
+        }
         if (text.isBlank()) {
             if (presence == REQUIRED) {
                 add(path, Violation.REQUIRED, "must not be blank");
             }
-            return Optional.empty();
-        }
-        if (text.length() > maxLength) {
-            add(path, Violation.SIZE, "must be at most " + maxLength + " characters but has " + text.length());
             return Optional.empty();
         }
         return Optional.of(text);
@@ -154,9 +158,14 @@ final class Validation {
 
     /** A string matching {@code pattern}; {@code expectation} describes the pattern in the message. */
     Optional<String> matching(
-            JsonNode parent, String name, String parentPath, Presence presence, Pattern pattern, String expectation) {
+            JsonNode parent,
+            String name,
+            String parentPath,
+            Presence presence,
+            SchemaPattern pattern,
+            String expectation) {
         Optional<String> text = string(parent, name, parentPath, presence);
-        if (text.isPresent() && !pattern.matcher(text.get()).matches()) {
+        if (text.isPresent() && !pattern.matches(text.get())) {
             add(
                     JsonPaths.child(parentPath, name),
                     Violation.PATTERN,
@@ -180,23 +189,77 @@ final class Validation {
         return text;
     }
 
-    /** An ISO-8601 date-time with offset, e.g. {@code 2025-06-01T10:15:30.123Z}; strictly parsed. */
+    /**
+     * An RFC 3339 date-time (JSON Schema's {@code date-time}), e.g. {@code 2025-06-01T10:15:30.123Z}:
+     * {@link #dateTime(String)}.
+     */
     Optional<Instant> timestamp(JsonNode parent, String name, String parentPath, Presence presence) {
         Optional<String> text = string(parent, name, parentPath, presence);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(text.get(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant());
-        } catch (DateTimeParseException e) {
+        Optional<Instant> instant = dateTime(text.get());
+        if (instant.isEmpty()) {
             add(
                     JsonPaths.child(parentPath, name),
                     Violation.PATTERN,
-                    "must be an ISO-8601 date-time with offset (e.g. 2025-06-01T10:15:30.123Z) but was "
-                            + show(text.get()));
+                    "must be an RFC 3339 date-time (e.g. 2025-06-01T10:15:30.123Z) but was " + show(text.get()));
+        }
+        return instant;
+    }
+
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]+))?([Zz]|([+-])([0-9]{2}):([0-9]{2}))");
+
+    /**
+     * RFC 3339 section 5.6 {@code date-time}, as JSON Schema's {@code date-time} format reads it: a
+     * real calendar date, hours 00-23, minutes and seconds 00-59 (60 taken as 59, a leap second),
+     * any fraction, {@code Z} or an offset of up to 23:59 (wider than {@link java.time.ZoneOffset}'s
+     * 18 hours, so the instant is computed here).
+     */
+    static Optional<Instant> dateTime(String text) {
+        Matcher m = DATE_TIME.matcher(text);
+        if (!m.matches()) {
             return Optional.empty();
         }
+        int second = Integer.parseInt(m.group(6));
+        int offsetHours = m.group(9) == null ? 0 : Integer.parseInt(m.group(10));
+        int offsetMinutes = m.group(9) == null ? 0 : Integer.parseInt(m.group(11));
+        if (second > 60 || offsetHours > 23 || offsetMinutes > 59) {
+            return Optional.empty();
+        }
+        LocalDateTime local;
+        try {
+            local = LocalDateTime.of(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5)),
+                    Math.min(second, 59));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+        String fraction = m.group(7) == null ? "" : m.group(7);
+        int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
+        long offsetSeconds = (offsetHours * 3600L + offsetMinutes * 60L) * ("-".equals(m.group(9)) ? -1 : 1);
+        return Optional.of(Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds, nanos));
+    }
+
+    /** The earlier of two instants, either when only one is present. */
+    static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.or(() -> b);
+        }
+        return Optional.of(a.get().isAfter(b.get()) ? b.get() : a.get());
+    }
+
+    /** The later of two instants, either when only one is present. */
+    static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.or(() -> b);
+        }
+        return Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
     }
 
     /** A finite number between {@code min} and {@code max} inclusive. */
@@ -225,15 +288,37 @@ final class Validation {
         if (node == null) {
             return OptionalLong.empty();
         }
-        if (!node.isIntegralNumber()) {
+        Optional<BigDecimal> value = integral(node);
+        if (value.isEmpty()) {
             typeMismatch(path, "an integer", node);
             return OptionalLong.empty();
         }
-        if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+        if (value.get().compareTo(BigDecimal.valueOf(min)) < 0 || value.get().compareTo(BigDecimal.valueOf(max)) > 0) {
             add(path, Violation.RANGE, "must be between " + min + " and " + max + " but was " + show(node.toString()));
             return OptionalLong.empty();
         }
-        return OptionalLong.of(node.longValue());
+        return OptionalLong.of(value.get().longValueExact());
+    }
+
+    /**
+     * The value of a number without a fractional part, {@code 2} and {@code 2.0} alike (JSON
+     * Schema's {@code integer}); empty for anything else.
+     */
+    static Optional<BigDecimal> integral(JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            return Optional.empty();
+        }
+        if (node.isIntegralNumber()) {
+            return Optional.of(new BigDecimal(node.bigIntegerValue()));
+        }
+        if (node.isDouble() || node.isFloat()) {
+            double d = node.doubleValue();
+            if (!Double.isFinite(d) || d != Math.rint(d)) {
+                return Optional.empty();
+            }
+        }
+        BigDecimal value = node.decimalValue();
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0 ? Optional.of(value) : Optional.empty();
     }
 
     /** An integer that is one of {@code allowed}. */
@@ -243,15 +328,19 @@ final class Validation {
         if (node == null) {
             return OptionalLong.empty();
         }
-        if (!node.isIntegralNumber()) {
+        Optional<BigDecimal> value = integral(node);
+        if (value.isEmpty()) {
             typeMismatch(path, "an integer", node);
             return OptionalLong.empty();
         }
-        if (!node.canConvertToLong() || !allowed.contains(node.longValue())) {
+        Optional<Long> allowedValue = allowed.stream()
+                .filter(a -> BigDecimal.valueOf(a).compareTo(value.get()) == 0)
+                .findFirst();
+        if (allowedValue.isEmpty()) {
             add(path, Violation.ENUM, "must be one of " + allowed + " but was " + show(node.toString()));
             return OptionalLong.empty();
         }
-        return OptionalLong.of(node.longValue());
+        return OptionalLong.of(allowedValue.get());
     }
 
     /**

@@ -79,7 +79,6 @@ class InvalidInputsTest {
                                 new Expected("$.indicators[0].type", "enum"),
                                 new Expected("$.indicators[1].value", "pattern"),
                                 new Expected("$.indicators[2].value", "pattern"))),
-                Map.entry("plain-last-seen-before-first-seen.json", List.of(new Expected("$.lastSeen", "range"))),
                 Map.entry("eventbridge-unsupported-event.json", List.of(new Expected("$", "format.unknown"))),
                 Map.entry("unknown-format.json", List.of(new Expected("$", "format.unknown"))),
                 Map.entry("malformed.json", List.of(new Expected("$", "json.malformed"))),

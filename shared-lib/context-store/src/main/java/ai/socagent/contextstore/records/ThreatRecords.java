@@ -1,6 +1,7 @@
 package ai.socagent.contextstore.records;
 
 import ai.socagent.contextstore.ContextAlreadyExistsException;
+import ai.socagent.contextstore.ContextKeys;
 import ai.socagent.contextstore.ContextStore;
 import ai.socagent.contextstore.GlobalContextEntry;
 import ai.socagent.contextstore.GlobalContextRepository;
@@ -63,7 +64,7 @@ public final class ThreatRecords {
                     CONTEXT_TYPE,
                     kept.submittedAt(),
                     kept.threatId(),
-                    kept.finding().findingType(),
+                    ContextKeys.keyForm(kept.finding().findingType()),
                     kept.finding().severity().name(),
                     kept == threat ? payload : codec.encode(kept)));
         } catch (ContextAlreadyExistsException listedBefore) {

@@ -1,8 +1,13 @@
 package ai.socagent.services.socapi.config;
 
+import ai.socagent.ingestion.FindingIngestion;
+import ai.socagent.ingestion.FindingSchemas;
 import ai.socagent.services.socapi.adapter.in.http.security.ApiKeyAuthenticationFilter;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
@@ -12,6 +17,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -67,6 +73,43 @@ class SocApiOpenApi {
                                                         .schema(new IntegerSchema()))))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    static final String SUBMISSION_PATH = "/api/v1/threats";
+
+    /**
+     * POST /api/v1/threats takes what the ingestion accepts, declared by the ingestion itself
+     * ({@link FindingSchemas}, built from the constants its parsers validate with, under this
+     * service's limits): a schema per format as components, the body their oneOf.
+     */
+    @Bean
+    OpenApiCustomizer socApiFindingSchemas(FindingIngestion ingestion) {
+        Map<String, tools.jackson.databind.JsonNode> schemas =
+                FindingSchemas.components(ingestion.limits(), "#/components/schemas/");
+        return document -> {
+            if (document.getComponents() == null) {
+                document.setComponents(new Components());
+            }
+            schemas.forEach((name, schema) -> document.getComponents().addSchemas(name, schema(schema)));
+            PathItem path =
+                    document.getPaths() == null ? null : document.getPaths().get(SUBMISSION_PATH);
+            Operation submit = path == null ? null : path.getPost();
+            if (submit == null || submit.getRequestBody() == null) {
+                throw new IllegalStateException("POST " + SUBMISSION_PATH + " and its body must be in the document");
+            }
+            MediaType json =
+                    submit.getRequestBody().getContent().get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+            json.setSchema(new Schema<>().$ref("#/components/schemas/" + FindingSchemas.SUBMISSION));
+        };
+    }
+
+    /** A JSON Schema as the document's model (OpenAPI 3.1: the schema object is JSON Schema 2020-12). */
+    private static Schema<?> schema(tools.jackson.databind.JsonNode schema) {
+        try {
+            return Json31.mapper().readValue(schema.toString(), Schema.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every operation may be refused before it runs (a public one, with no security, only throttled). */

@@ -2,10 +2,13 @@ package ai.socagent.services.socapi.adapter.in.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.socagent.ingestion.FindingIngestion;
+import ai.socagent.ingestion.FindingSchemas;
 import ai.socagent.services.socapi.TestApiKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -31,6 +34,9 @@ class OpenApiDocumentTest {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private RestTestClient http;
+
+    @Autowired
+    private FindingIngestion ingestion;
 
     @Autowired
     void client(RestTestClient client) {
@@ -63,6 +69,30 @@ class OpenApiDocumentTest {
                 .isEqualTo(JSON.readTree(Files.readString(CHECKED_IN)));
         assertThat(document.at("/paths").propertyNames())
                 .contains("/api/v1/threats", "/api/v1/threats", "/api/v1/threats/{threatId}");
+    }
+
+    /**
+     * The finding schemas reach the document as the ingestion declares them (the model conversion
+     * loses no keyword), and the submission's body is their oneOf.
+     */
+    @Test
+    void openApiDocument_declaresTheFindingSchemasOfTheIngestion() {
+        JsonNode document = JSON.readTree(http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+        Map<String, JsonNode> declared = FindingSchemas.components(ingestion.limits(), "#/components/schemas/");
+        declared.forEach((name, schema) -> assertThat(
+                        JSON.readTree(document.at("/components/schemas/" + name).toString()))
+                .as(name)
+                .isEqualTo(JSON.readTree(schema.toString())));
+        assertThat(document.at("/paths/~1api~1v1~1threats/post/requestBody/content/application~1json/schema/$ref")
+                        .stringValue())
+                .isEqualTo("#/components/schemas/" + FindingSchemas.SUBMISSION);
     }
 
     /** The server URL carries the random test port; it is not part of the contract. */
