@@ -1,5 +1,6 @@
 package ai.socagent.services.socapi.config;
 
+import ai.socagent.contextstore.records.AgentStatusRecords;
 import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
@@ -12,8 +13,10 @@ import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscript
 import ai.socagent.services.socapi.adapter.in.http.ApiKeyController;
 import ai.socagent.services.socapi.adapter.in.http.ProblemDetailsAdvice;
 import ai.socagent.services.socapi.adapter.in.http.ThreatController;
+import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreAgentStatusReader;
 import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreThreatReadModel;
 import ai.socagent.services.socapi.adapter.out.eventbus.EventBusThreatPublisher;
+import ai.socagent.services.socapi.application.AgentStatusQueryService;
 import ai.socagent.services.socapi.application.ApiKeyService;
 import ai.socagent.services.socapi.application.AuditTrailService;
 import ai.socagent.services.socapi.application.ThreatQueryService;
@@ -98,6 +101,13 @@ public class SocApiConfiguration {
     @Bean
     ThreatQueryService threatQueryService(ContextStoreThreatReadModel readModel) {
         return new ThreatQueryService(readModel);
+    }
+
+    /** The agents' status, from the reports the agent services keep in AgentContextTable. */
+    @Bean
+    AgentStatusQueryService agentStatusQueryService(AgentStatusRecords records, ObjectProvider<Clock> clock) {
+        return new AgentStatusQueryService(
+                new ContextStoreAgentStatusReader(records), clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
