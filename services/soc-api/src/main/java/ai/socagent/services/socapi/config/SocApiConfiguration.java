@@ -10,6 +10,7 @@ import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionLimits;
 import ai.socagent.observability.IngestionMetrics;
 import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscription;
+import ai.socagent.services.socapi.adapter.in.http.AgentController;
 import ai.socagent.services.socapi.adapter.in.http.ApiKeyController;
 import ai.socagent.services.socapi.adapter.in.http.ProblemDetailsAdvice;
 import ai.socagent.services.socapi.adapter.in.http.ThreatController;
@@ -46,6 +47,7 @@ import tools.jackson.databind.type.LogicalType;
 @Import({
     ThreatController.class,
     ApiKeyController.class,
+    AgentController.class,
     ProblemDetailsAdvice.class,
     SocApiKeysConfiguration.class,
     SocApiSecurityConfiguration.class,
