@@ -3,6 +3,7 @@
 import * as oidc from './oidc.js';
 
 const tbody = document.getElementById('threats');
+const agentsBody = document.getElementById('agents');
 const detail = document.getElementById('detail');
 const status = document.getElementById('status');
 const login = document.getElementById('login');
@@ -129,6 +130,7 @@ logout.addEventListener('click', () => {
     : oidc.signOut({storage: sessionStorage, metadata: null, config: null, postLogoutRedirectUri: null});
   signedIn(false);
   tbody.replaceChildren();
+  agentsBody.replaceChildren();
   status.textContent = 'signed out';
   if (hadSession && endSession) {
     location.assign(endSession); // and the provider's session too (RP-initiated logout)
@@ -168,10 +170,69 @@ async function showThreat(id) {
   detail.append(h, p, facts);
 }
 
+function stateCell(state) {
+  const td = document.createElement('td');
+  const span = document.createElement('span');
+  span.className = 'state state-' + (['up', 'degraded', 'down'].includes(state) ? state : 'down');
+  span.textContent = state;
+  td.appendChild(span);
+  return td;
+}
+
+function figure(value) { return value === null || value === undefined ? '?' : String(value); }
+
+// One row per agent; its instances' figures summed (breakers: the worst), the reporting ones only.
+function agentRow(agent) {
+  const live = agent.instances.filter(i => i.state !== 'down');
+  const models = live.flatMap(i => i.models);
+  const sum = key => models.reduce((total, m) => total + m[key], 0);
+  const breakers = [...new Set(models.map(m => m.breaker).filter(b => b))];
+  const queues = new Map();
+  for (const q of live.flatMap(i => i.queues)) {
+    const known = queues.get(q.queue) || {waiting: null, running: null, deadLetters: null};
+    for (const key of ['waiting', 'running', 'deadLetters']) {
+      if (q[key] !== null) {
+        // dead letters are the queue's, seen alike by every instance; the rest each instance's own
+        known[key] = key === 'deadLetters' ? Math.max(known[key] || 0, q[key]) : (known[key] || 0) + q[key];
+      }
+    }
+    queues.set(q.queue, known);
+  }
+  const last = agent.instances.map(i => i.reportedAt).sort().pop();
+  const tr = document.createElement('tr');
+  tr.append(cell(agent.agent), stateCell(agent.state),
+            cell(agent.instances.filter(i => i.state === 'up').length + ' / ' + agent.instances.length),
+            cell([...new Set(live.map(i => i.modelMode))].join(', ') || '-'),
+            cell(models.length ? sum('inFlight') + ' / ' + sum('limit') : '-'),
+            cell(models.length ? String(sum('waiting')) : '-'),
+            cell(models.length ? String(sum('limiterWaits')) : '-'),
+            cell(models.length ? String(sum('throttled')) : '-'),
+            cell(models.length ? String(sum('overQuota')) : '-'),
+            cell(breakers.join(', ') || '-'),
+            cell([...queues].map(([name, q]) =>
+              name + ': ' + figure(q.waiting) + ' · ' + figure(q.running) + ' · ' + figure(q.deadLetters)).join('\n') || '-'),
+            cell(last ? new Date(last).toLocaleTimeString() : 'never'));
+  return tr;
+}
+
+async function refreshAgents() {
+  try {
+    const agents = await api('/api/v1/agents');
+    agentsBody.replaceChildren(...agents.map(agentRow));
+  } catch (e) {
+    const tr = document.createElement('tr');
+    const td = cell('cannot read the agents: ' + e.message);
+    td.colSpan = 12;
+    tr.appendChild(td);
+    agentsBody.replaceChildren(tr);
+  }
+}
+
 async function refresh() {
   if (!authHeaders()) {
     return;
   }
+  refreshAgents();
   try {
     const threats = await api('/api/v1/threats?limit=200');
     tbody.replaceChildren(...threats.map(t => {

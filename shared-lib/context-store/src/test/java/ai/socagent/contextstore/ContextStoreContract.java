@@ -105,6 +105,58 @@ public abstract class ContextStoreContract {
     }
 
     @Test
+    void agentStatus_eachInstancesLatestReport_renewedByEachReport_agesOutADayAfterTheLast() {
+        var records = new ai.socagent.contextstore.records.AgentStatusRecords(store);
+        var agent = ai.socagent.domain.agent.AgentName.RESPONSE_ORCHESTRATION;
+        String first = unique("instance");
+        String second = unique("instance");
+        Instant started = START.minusSeconds(60);
+
+        records.publish(status(agent, first, started, START, 1));
+        records.publish(status(agent, second, started, START, 2)); // same start: the next millisecond
+        clock.advance(Duration.ofHours(23));
+        records.publish(status(agent, first, started, START.plus(Duration.ofHours(23)), 3));
+
+        assertThat(records.latest(agent, 10))
+                .extracting(
+                        ai.socagent.domain.agent.AgentStatus::instanceId,
+                        s -> s.models().getFirst().inFlight())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(second, 2), org.assertj.core.groups.Tuple.tuple(first, 3));
+        assertThat(records.latest(agent, 1)).hasSize(1);
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(records.latest(agent, 10))
+                .as("the second stopped reporting 25 h ago, the first 2 h ago")
+                .extracting(ai.socagent.domain.agent.AgentStatus::instanceId)
+                .containsExactly(first);
+
+        clock.advance(Duration.ofHours(23));
+        records.publish(status(agent, first, started, clock.instant(), 4)); // expired meanwhile: reported anew
+        assertThat(records.latest(agent, 10))
+                .extracting(s -> s.models().getFirst().inFlight())
+                .containsExactly(4);
+    }
+
+    private static ai.socagent.domain.agent.AgentStatus status(
+            ai.socagent.domain.agent.AgentName agent, String instance, Instant started, Instant at, int inFlight) {
+        return new ai.socagent.domain.agent.AgentStatus(
+                agent,
+                instance,
+                started,
+                at,
+                Duration.ofSeconds(5),
+                "converse",
+                java.util.List.of(new ai.socagent.domain.agent.AgentStatus.ModelCalls(
+                        "model-a", inFlight, 16, 0, 0, 0, 0, java.util.Optional.of("CLOSED"))),
+                java.util.List.of(new ai.socagent.domain.agent.AgentStatus.QueueDeliveries(
+                        "response-orchestration",
+                        java.util.Optional.of(1L),
+                        java.util.Optional.of(0L),
+                        java.util.Optional.empty())));
+    }
+
+    @Test
     void find_missingEntry_isEmpty() {
         assertThat(store.global().find(unique("none"), T0, "item-1")).isEmpty();
         assertThat(store.investigations().find(unique("none"), "evidence", T0)).isEmpty();

@@ -1,5 +1,6 @@
 package ai.socagent.domainjson;
 
+import ai.socagent.domain.agent.AgentStatus;
 import ai.socagent.domain.agent.AgentWork;
 import ai.socagent.domain.audit.AuditEntry;
 import ai.socagent.domain.classification.Classification;
@@ -17,8 +18,8 @@ import java.util.List;
  * Every record one agent leaves in the context store for the next, with its schema version. A
  * record type's name is also the context level an investigation record is kept under in its
  * partition (InvestigationContextTable), so "what does this investigation hold" is readable from the
- * keys; {@link #THREAT_PATTERN} lives in GlobalContextTable and {@link #AGENT_WORK} in
- * AgentContextTable.
+ * keys; {@link #THREAT_PATTERN} lives in GlobalContextTable and {@link #AGENT_WORK} and
+ * {@link #AGENT_STATUS} in AgentContextTable.
  *
  * <p>Changing a record's shape means a new schema version here, with the upgrade that reads the
  * old documents ({@link ContextRecordType#nextVersion}).
@@ -63,6 +64,10 @@ public final class ContextRecords {
     public static final ContextRecordType<AgentWork> AGENT_WORK =
             ContextRecordType.of("agent-work", 1, AgentWork.class);
 
+    /** An agent instance's report of its model calls and queues (AgentContextTable). */
+    public static final ContextRecordType<AgentStatus> AGENT_STATUS =
+            ContextRecordType.of("agent-status", 1, AgentStatus.class);
+
     /** One line of the audit trail. */
     public static final ContextRecordType<AuditEntry> AUDIT_ENTRY =
             ContextRecordType.of("audit-entry", 1, AuditEntry.class);
@@ -82,6 +87,7 @@ public final class ContextRecords {
                 RESPONSE_ACTION,
                 THREAT_PATTERN,
                 AGENT_WORK,
+                AGENT_STATUS,
                 AUDIT_ENTRY);
     }
 }

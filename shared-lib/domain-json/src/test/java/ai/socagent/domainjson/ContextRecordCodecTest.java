@@ -88,6 +88,18 @@ class ContextRecordCodecTest {
                 Optional.of("offline mode"),
                 SampleEvents.T0);
         assertThat(roundTrip(ContextRecords.AGENT_WORK, work)).isEqualTo(work);
+        var status = new ai.socagent.domain.agent.AgentStatus(
+                AgentName.THREAT_CLASSIFIER,
+                "i-1",
+                SampleEvents.T0,
+                SampleEvents.T0.plusSeconds(5),
+                java.time.Duration.ofSeconds(5),
+                "converse",
+                List.of(new ai.socagent.domain.agent.AgentStatus.ModelCalls(
+                        "anthropic.claude", 2, 16, 1, 3, 4, 5, Optional.of("CLOSED"))),
+                List.of(new ai.socagent.domain.agent.AgentStatus.QueueDeliveries(
+                        "threat-classifier", Optional.of(7L), Optional.of(2L), Optional.empty())));
+        assertThat(roundTrip(ContextRecords.AGENT_STATUS, status)).isEqualTo(status);
         for (DomainEvent event : EVENTS) {
             AuditEntry entry = AuditEntry.of(event);
             assertThat(roundTrip(ContextRecords.AUDIT_ENTRY, entry)).isEqualTo(entry);
@@ -180,6 +192,7 @@ class ContextRecordCodecTest {
                         "response-action",
                         "threat-pattern",
                         "agent-work",
+                        "agent-status",
                         "audit-entry");
         assertThat(Map.of(
                         "evidence",

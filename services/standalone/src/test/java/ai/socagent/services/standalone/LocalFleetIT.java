@@ -160,6 +160,36 @@ class LocalFleetIT {
         assertThat(LocalAwsBootstrap.run(settings, aws.credentials())).isEqualTo(bootstrapped);
     }
 
+    /**
+     * The classifier, in its own process in compose, reports its status to AgentContextTable in
+     * DynamoDB; both instances of the API read it: up, offline, its two SQS queues (whose deliveries
+     * an SQS consumer cannot tell locally).
+     */
+    @Test
+    void agentStatus_ofTheClassifier_reachesEveryApiInstanceThroughDynamoDb() {
+        for (URI api : List.of(socApi, secondSocApi)) {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(api.resolve("/api/v1/agents/ThreatClassifier"))
+                                .header("X-Api-Key", ADMIN_KEY)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                JsonNode agent = JSON.readTree(answer.body());
+                assertThat(agent.path("state").asString()).as("%s", agent).isEqualTo("up");
+                JsonNode instance = agent.path("instances").get(0);
+                assertThat(instance.path("modelMode").asString()).isEqualTo("offline");
+                List<String> queues = new ArrayList<>();
+                instance.path("queues").forEach(queue -> {
+                    queues.add(queue.path("queue").asString());
+                    assertThat(queue.path("waiting").isNull()).as("%s", queue).isTrue();
+                });
+                assertThat(queues).containsExactly("threat-classifier", "threat-classifier-priority");
+            });
+        }
+    }
+
     @Test
     void finding_postedToSocApi_comesBackClassifiedThroughEventBridgeAndSqs() throws Exception {
         String sample = SampleFindings.paths().stream()

@@ -105,6 +105,41 @@ class StandaloneApplicationTest {
                 }));
     }
 
+    /** One JVM, embedded store: the classifier reports its status there and the API reads it back. */
+    @Test
+    void agentsApi_showsTheClassifierUpWithItsInProcessQueues() {
+        tools.jackson.databind.json.JsonMapper json =
+                tools.jackson.databind.json.JsonMapper.builder().build();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            tools.jackson.databind.JsonNode agent = json.readTree(http.get()
+                    .uri("/api/v1/agents/ThreatClassifier")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody());
+            assertThat(agent.path("state").asString()).as("%s", agent).isEqualTo("up");
+            tools.jackson.databind.JsonNode instance = agent.path("instances").path(0);
+            assertThat(instance.path("modelMode").asString()).isEqualTo("offline");
+            assertThat(instance.path("queues").path(0).path("queue").asString()).isEqualTo("threat-classifier");
+            assertThat(instance.path("queues").path(1).path("queue").asString())
+                    .isEqualTo("threat-classifier-priority");
+            assertThat(instance.path("queues").path(0).path("waiting").isNumber())
+                    .isTrue();
+        });
+        assertThat(json.readTree(http.get()
+                                .uri("/api/v1/agents")
+                                .exchange()
+                                .expectStatus()
+                                .isOk()
+                                .expectBody(String.class)
+                                .returnResult()
+                                .getResponseBody())
+                        .size())
+                .isEqualTo(5);
+    }
+
     @Test
     void dashboardAndHealth_areServed() {
         String page = http.get()
@@ -124,7 +159,7 @@ class StandaloneApplicationTest {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(script).contains("/api/v1/threats", "X-Api-Key");
+        assertThat(script).contains("/api/v1/threats", "/api/v1/agents", "X-Api-Key");
 
         String health = http.get()
                 .uri("/actuator/health")

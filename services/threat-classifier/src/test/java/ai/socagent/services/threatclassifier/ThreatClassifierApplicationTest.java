@@ -19,7 +19,9 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "soc.agent-status.report-every=200ms")
 @AutoConfigureRestTestClient
 class ThreatClassifierApplicationTest extends AgentServiceContract {
 
@@ -46,6 +48,36 @@ class ThreatClassifierApplicationTest extends AgentServiceContract {
                 .extracting(TechniqueCandidate::techniqueId)
                 .first()
                 .isEqualTo("T1003.001");
+    }
+
+    @Autowired
+    private ai.socagent.contextstore.records.AgentStatusRecords statusRecords;
+
+    @Autowired
+    private ai.socagent.services.threatclassifier.config.AgentStatusProperties statusProperties;
+
+    @Test
+    void status_isReportedEveryIntervalToTheContextStore_withTheModeAndBothQueues() {
+        java.time.Instant started = java.time.Instant.now();
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(statusRecords.latest(AgentName.THREAT_CLASSIFIER, 10))
+                        .filteredOn(status -> status.instanceId().equals(statusProperties.instanceId()))
+                        .singleElement()
+                        .satisfies(status -> {
+                            assertThat(status.reportedAt()).isAfter(started);
+                            assertThat(status.reportEvery()).isEqualTo(java.time.Duration.ofMillis(200));
+                            assertThat(status.modelMode()).isEqualTo("offline");
+                            assertThat(status.queues())
+                                    .extracting(ai.socagent.domain.agent.AgentStatus.QueueDeliveries::queue)
+                                    .containsExactly("threat-classifier", "threat-classifier-priority");
+                            assertThat(status.queues()).allSatisfy(queue -> {
+                                assertThat(queue.waiting()).isPresent();
+                                assertThat(queue.running()).isPresent();
+                                assertThat(queue.deadLetters()).isPresent();
+                            });
+                        }));
     }
 
     @Test

@@ -18,8 +18,8 @@ public final class ThreatClassifierArchitecture implements ModuleArchitecture {
                 .outgoingPorts("port.out")
                 .and()
                 .withAdapters("adapter")
-                .incoming("eventbus")
-                .outgoing("contextstore", "knowledgebase", "eventbus")
+                .incoming("eventbus", "schedule")
+                .outgoing("contextstore", "knowledgebase", "eventbus", "agentruntime")
                 .and()
                 .withConfiguration("config");
     }

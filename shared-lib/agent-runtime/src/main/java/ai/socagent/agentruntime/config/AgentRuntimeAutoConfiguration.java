@@ -9,6 +9,7 @@ import ai.socagent.agentruntime.adapter.out.redis.RedisTokenLedger;
 import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
 import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
+import ai.socagent.agentruntime.model.AgentModelStatus;
 import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.CachingModelPort;
 import ai.socagent.agentruntime.model.GatedLanguageModel;
@@ -197,6 +198,13 @@ public class AgentRuntimeAutoConfiguration {
     ModelCallGate modelCallGate(
             AgentRuntimeProperties properties, ModelRates rates, ObjectProvider<MeterRegistry> meters) {
         return new ModelCallGate(properties.limits().settings(), rates, registry(meters));
+    }
+
+    /** The model part of the agents' status: the mode, the gate's figures, the breaker's state. */
+    @Bean
+    @ConditionalOnMissingBean
+    AgentModelStatus agentModelStatus(AgentRuntimeProperties properties, ModelCallGate gate, ModelPort modelPort) {
+        return new AgentModelStatus(properties.mode().name().toLowerCase(java.util.Locale.ROOT), gate, modelPort);
     }
 
     /**

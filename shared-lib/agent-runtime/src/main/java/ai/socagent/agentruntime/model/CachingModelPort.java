@@ -92,6 +92,11 @@ public final class CachingModelPort implements ModelPort {
     }
 
     @Override
+    public java.util.Optional<String> breakerState() {
+        return delegate.breakerState();
+    }
+
+    @Override
     public ModelAnswer answer(ModelRequest request, OfflineEngine offline) {
         long start = System.nanoTime();
         String key = key(request);

@@ -169,9 +169,23 @@ public final class ModelCallGate {
         return rates;
     }
 
-    /** Where an agent's calls to one model stand: for the agents' status. */
+    /**
+     * Where an agent's calls to one model stand: for the agents' status.
+     *
+     * @param limiterWaits calls so far that waited for a place (longer than {@link #WAITED})
+     */
     public record PlaceStatus(
-            String agent, String model, int limit, int inFlight, int waiting, long throttled, long overQuota) {}
+            String agent,
+            String model,
+            int limit,
+            int inFlight,
+            int waiting,
+            long limiterWaits,
+            long throttled,
+            long overQuota) {}
+
+    /** A call that took longer than this to get its place waited for it (the uncontended path takes microseconds). */
+    static final Duration WAITED = Duration.ofMillis(1);
 
     /** Every agent and model that called so far, by agent then model. */
     public List<PlaceStatus> status() {
@@ -201,6 +215,7 @@ public final class ModelCallGate {
         private final BlockingLimiter<String> blocking;
         private final AtomicInteger inFlight = new AtomicInteger();
         private final AtomicInteger waiting = new AtomicInteger();
+        private final java.util.concurrent.atomic.LongAdder waited = new java.util.concurrent.atomic.LongAdder();
         private final Timer waits;
         private final Counter throttled;
         private final Counter overQuota;
@@ -262,6 +277,7 @@ public final class ModelCallGate {
                     limiter.getLimit(),
                     inFlight.get(),
                     waiting.get(),
+                    waited.sum(),
                     (long) throttled.count(),
                     (long) overQuota.count());
         }
@@ -274,7 +290,11 @@ public final class ModelCallGate {
                 place = blocking.acquire(partition);
             } finally {
                 waiting.decrementAndGet();
-                waits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                long elapsed = System.nanoTime() - start;
+                waits.record(elapsed, TimeUnit.NANOSECONDS);
+                if (elapsed > WAITED.toNanos()) {
+                    waited.increment();
+                }
             }
             if (place.isEmpty()) {
                 overQuota.increment();

@@ -8,4 +8,12 @@ package ai.socagent.agentruntime.model;
 public interface ModelPort {
 
     ModelAnswer answer(ModelRequest request, OfflineEngine offline);
+
+    /**
+     * The state of the circuit breaker this port's model calls pass ({@code CLOSED}, {@code OPEN},
+     * {@code HALF_OPEN} ...), for the agents' status; empty for a port without one (offline).
+     */
+    default java.util.Optional<String> breakerState() {
+        return java.util.Optional.empty();
+    }
 }

@@ -98,6 +98,11 @@ public final class ResilientModelPort implements ModelPort {
         return circuitBreaker;
     }
 
+    @Override
+    public java.util.Optional<String> breakerState() {
+        return java.util.Optional.of(circuitBreaker.getState().name());
+    }
+
     /** The retry, for its metrics. */
     public Retry retry() {
         return retry;

@@ -7,6 +7,7 @@ import ai.socagent.agentruntime.adapter.out.redis.RedisModelRates;
 import ai.socagent.agentruntime.budget.InMemoryTokenLedger;
 import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.budget.TokenLedger;
+import ai.socagent.agentruntime.model.AgentModelStatus;
 import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.CachingModelPort;
 import ai.socagent.agentruntime.model.InMemoryModelRates;
@@ -207,8 +208,36 @@ class AgentRuntimeAutoConfigurationTest {
                     .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                     .singleElement()
                     .isEqualTo(new ModelCallGate.PlaceStatus(
-                            "ThreatClassifier", ModelRouting.CLAUDE_35_HAIKU, 16, 0, 0, 0, 0));
+                            "ThreatClassifier", ModelRouting.CLAUDE_35_HAIKU, 16, 0, 0, 0, 0, 0));
         });
+    }
+
+    @Test
+    void agentModelStatus_isTheModeAndPerModelTheGatesFiguresAndTheBreakersState() {
+        runner().withPropertyValues("soc.agent-runtime.mode=converse").run(context -> {
+            ModelCallGate gate = context.getBean(ModelCallGate.class);
+            gate.call(
+                    new ai.socagent.agentruntime.model.ModelRequest(
+                            AgentName.THREAT_CLASSIFIER,
+                            "inv-1",
+                            tools.jackson.databind.json.JsonMapper.builder()
+                                    .build()
+                                    .createObjectNode(),
+                            ai.socagent.agentruntime.SampleAgentContract.schema(),
+                            ai.socagent.domain.Severity.HIGH),
+                    ModelRouting.CLAUDE_35_HAIKU,
+                    100,
+                    () -> "answer");
+            AgentModelStatus status = context.getBean(AgentModelStatus.class);
+
+            assertThat(status.mode()).isEqualTo("converse");
+            assertThat(status.models(AgentName.THREAT_CLASSIFIER))
+                    .containsExactly(new ai.socagent.domain.agent.AgentStatus.ModelCalls(
+                            ModelRouting.CLAUDE_35_HAIKU, 0, 16, 0, 0, 0, 0, java.util.Optional.of("CLOSED")));
+            assertThat(status.models(AgentName.INVESTIGATION)).isEmpty();
+        });
+        runner().run(context ->
+                assertThat(context.getBean(AgentModelStatus.class).mode()).isEqualTo("offline"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import ai.socagent.contextstore.cache.CachingContextStore;
 import ai.socagent.contextstore.cache.CaffeineL1Cache;
 import ai.socagent.contextstore.cache.ContextCache;
 import ai.socagent.contextstore.cache.TieredContextCache;
+import ai.socagent.contextstore.records.AgentStatusRecords;
 import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
@@ -100,6 +101,13 @@ public class ContextStoreAutoConfiguration {
     @ConditionalOnMissingBean
     InvestigationRecords investigationRecords(ContextStore store) {
         return new InvestigationRecords(store);
+    }
+
+    /** The agents' status reports, one entry per instance (AgentContextTable). */
+    @Bean
+    @ConditionalOnMissingBean
+    AgentStatusRecords agentStatusRecords(ContextStore store) {
+        return new AgentStatusRecords(store);
     }
 
     /** The arrived threats, by id and newest first. */

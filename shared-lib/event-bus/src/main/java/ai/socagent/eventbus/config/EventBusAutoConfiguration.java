@@ -172,7 +172,7 @@ public class EventBusAutoConfiguration {
             return InProcessDeadLetterOperations.create(bus);
         }
 
-        /** Where work waits: per queue and topic, deliveries in line and running. */
+        /** Where work waits: per queue and topic, deliveries in line and running; per queue its dead letters. */
         @Bean
         @ConditionalOnClass(MeterBinder.class)
         @ConditionalOnBean(InProcessEventBus.class)
@@ -191,6 +191,15 @@ public class EventBusAutoConfiguration {
                             .description("Deliveries of the queue running now")
                             .register(registry);
                 }
+                definition
+                        .queues()
+                        .forEach(queue -> Gauge.builder(
+                                        "soc.event-bus.dead-letters",
+                                        bus,
+                                        b -> b.deadLetters(queue.name()).size())
+                                .tag("queue", queue.name())
+                                .description("Dead letters of the queue, waiting for a redrive")
+                                .register(registry));
             };
         }
     }

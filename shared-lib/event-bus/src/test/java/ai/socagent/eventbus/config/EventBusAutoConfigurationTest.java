@@ -81,7 +81,7 @@ class EventBusAutoConfigurationTest {
     }
 
     @Test
-    void inProcessBus_reportsEachQueuesWaitingAndRunningDeliveries() {
+    void inProcessBus_reportsEachQueuesWaitingAndRunningDeliveriesAndDeadLetters() {
         runner.withPropertyValues("soc.event-bus.in-process.queue-concurrency.dashboard=3")
                 .run(context -> {
                     MeterRegistry registry = new SimpleMeterRegistry();
@@ -104,6 +104,15 @@ class EventBusAutoConfigurationTest {
                                             .queues()
                                             .size()
                                     + 1);
+                    assertThat(registry.get("soc.event-bus.dead-letters")
+                                    .tag("queue", "threat-classifier")
+                                    .gauge()
+                                    .value())
+                            .isZero();
+                    assertThat(registry.get("soc.event-bus.dead-letters").gauges())
+                            .hasSize(context.getBean(RoutingDefinition.class)
+                                    .queues()
+                                    .size());
                     assertThat(bus.concurrency("dashboard")).isEqualTo(3);
                     assertThat(bus.concurrency("threat-classifier"))
                             .isEqualTo(InProcessEventBus.Options.DEFAULT_CONCURRENCY);

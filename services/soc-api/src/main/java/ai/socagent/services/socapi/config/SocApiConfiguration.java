@@ -1,5 +1,6 @@
 package ai.socagent.services.socapi.config;
 
+import ai.socagent.contextstore.records.AgentStatusRecords;
 import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
@@ -9,12 +10,15 @@ import ai.socagent.ingestion.FindingIngestion;
 import ai.socagent.ingestion.IngestionLimits;
 import ai.socagent.observability.IngestionMetrics;
 import ai.socagent.services.socapi.adapter.in.eventbus.PipelineActivitySubscription;
+import ai.socagent.services.socapi.adapter.in.http.AgentController;
 import ai.socagent.services.socapi.adapter.in.http.ApiKeyController;
 import ai.socagent.services.socapi.adapter.in.http.DashboardController;
 import ai.socagent.services.socapi.adapter.in.http.ProblemDetailsAdvice;
 import ai.socagent.services.socapi.adapter.in.http.ThreatController;
+import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreAgentStatusReader;
 import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreThreatReadModel;
 import ai.socagent.services.socapi.adapter.out.eventbus.EventBusThreatPublisher;
+import ai.socagent.services.socapi.application.AgentStatusQueryService;
 import ai.socagent.services.socapi.application.ApiKeyService;
 import ai.socagent.services.socapi.application.AuditTrailService;
 import ai.socagent.services.socapi.application.ThreatQueryService;
@@ -45,6 +49,7 @@ import tools.jackson.databind.type.LogicalType;
     ThreatController.class,
     ApiKeyController.class,
     DashboardController.class,
+    AgentController.class,
     ProblemDetailsAdvice.class,
     SocApiKeysConfiguration.class,
     SocApiSecurityConfiguration.class,
@@ -111,6 +116,13 @@ public class SocApiConfiguration {
     @Bean
     ThreatQueryService threatQueryService(ContextStoreThreatReadModel readModel) {
         return new ThreatQueryService(readModel);
+    }
+
+    /** The agents' status, from the reports the agent services keep in AgentContextTable. */
+    @Bean
+    AgentStatusQueryService agentStatusQueryService(AgentStatusRecords records, ObjectProvider<Clock> clock) {
+        return new AgentStatusQueryService(
+                new ContextStoreAgentStatusReader(records), clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

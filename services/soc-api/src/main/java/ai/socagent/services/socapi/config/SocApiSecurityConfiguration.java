@@ -148,6 +148,8 @@ public class SocApiSecurityConfiguration {
                         .hasRole(admin)
                         .requestMatchers(HttpMethod.GET, "/api/v1/threats", "/api/v1/threats/**")
                         .hasRole(analyst)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agents", "/api/v1/agents/**")
+                        .hasRole(analyst)
                         .requestMatchers(HttpMethod.POST, "/api/v1/threats", "/api/v1/findings")
                         .hasRole(analyst)
                         .requestMatchers(

@@ -1,13 +1,16 @@
 package ai.socagent.services.threatclassifier.config;
 
+import ai.socagent.agentruntime.model.AgentModelStatus;
 import ai.socagent.agentruntime.model.AgentOutputPolicy;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.OfflineModelPort;
 import ai.socagent.contextstore.ContextStore;
+import ai.socagent.contextstore.records.AgentStatusRecords;
 import ai.socagent.contextstore.records.InvestigationRecords;
 import ai.socagent.contextstore.records.RawFindings;
 import ai.socagent.contextstore.records.ThreatRecords;
 import ai.socagent.domain.agent.AgentName;
+import ai.socagent.domain.agent.AgentStatus;
 import ai.socagent.eventbus.EventPublisher;
 import ai.socagent.eventbus.EventSubscriptions;
 import ai.socagent.ingestion.FindingIngestion;
@@ -15,23 +18,32 @@ import ai.socagent.knowledgebase.KnowledgeBase;
 import ai.socagent.knowledgebase.attack.AttackKnowledge;
 import ai.socagent.knowledgebase.config.KnowledgeBaseStartup;
 import ai.socagent.services.threatclassifier.adapter.in.eventbus.ThreatClassifierSubscription;
+import ai.socagent.services.threatclassifier.adapter.in.schedule.StatusReportSchedule;
+import ai.socagent.services.threatclassifier.adapter.out.agentruntime.AgentRuntimeModelCalls;
+import ai.socagent.services.threatclassifier.adapter.out.contextstore.ContextStoreAgentStatus;
 import ai.socagent.services.threatclassifier.adapter.out.contextstore.ContextStoreClassificationContext;
 import ai.socagent.services.threatclassifier.adapter.out.eventbus.EventBusClassificationPublisher;
+import ai.socagent.services.threatclassifier.adapter.out.eventbus.MeteredQueueDeliveries;
 import ai.socagent.services.threatclassifier.adapter.out.knowledgebase.KnowledgeBaseTechniqueSearch;
 import ai.socagent.services.threatclassifier.application.ClassificationJson;
 import ai.socagent.services.threatclassifier.application.ClassifyThreatService;
+import ai.socagent.services.threatclassifier.application.ReportAgentStatusService;
 import ai.socagent.services.threatclassifier.application.offline.GuardDutyTechniqueMapping;
 import ai.socagent.services.threatclassifier.application.offline.OfflineThreatClassifier;
 import ai.socagent.services.threatclassifier.application.offline.SeverityScorer;
 import ai.socagent.services.threatclassifier.application.port.in.ClassifyThreatUseCase;
+import ai.socagent.services.threatclassifier.application.port.in.ReportAgentStatusUseCase;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationContextPort;
 import ai.socagent.services.threatclassifier.application.port.out.ClassificationEventsPort;
+import ai.socagent.services.threatclassifier.application.port.out.ModelCallsPort;
 import ai.socagent.services.threatclassifier.application.port.out.TechniqueSearchPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,6 +62,7 @@ import org.springframework.context.annotation.Configuration;
  * gets the same beans whatever the order.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AgentStatusProperties.class)
 public class ThreatClassifierConfiguration {
 
     /**
@@ -120,6 +133,49 @@ public class ThreatClassifierConfiguration {
     ClassificationContextPort classificationContext(
             ContextStore store, InvestigationRecords investigations, ThreatRecords threats, RawFindings rawFindings) {
         return new ContextStoreClassificationContext(store, investigations, threats, rawFindings);
+    }
+
+    /**
+     * The classifier's status report, every {@code soc.agent-status.report-every}, in AgentContextTable
+     * (where soc-api's {@code GET /api/v1/agents} reads it): the agent runtime's model calls and the
+     * deliveries of its two queues.
+     */
+    @Bean
+    ReportAgentStatusService threatClassifierStatus(
+            AgentStatusProperties properties,
+            ObjectProvider<AgentModelStatus> modelStatus,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<Clock> clock,
+            AgentStatusRecords records) {
+        ModelCallsPort models = modelStatus.stream()
+                .findFirst()
+                .<ModelCallsPort>map(AgentRuntimeModelCalls::new)
+                .orElse(new ModelCallsPort() {
+                    @Override
+                    public String mode() {
+                        return "offline";
+                    }
+
+                    @Override
+                    public List<AgentStatus.ModelCalls> models(AgentName agent) {
+                        return List.of();
+                    }
+                });
+        return new ReportAgentStatusService(
+                AgentName.THREAT_CLASSIFIER,
+                List.of(ThreatClassifierSubscription.QUEUE, ThreatClassifierSubscription.PRIORITY_QUEUE),
+                properties.instanceId(),
+                properties.reportEvery(),
+                clock(clock),
+                models,
+                new MeteredQueueDeliveries(meters.getIfUnique(() -> Metrics.globalRegistry)),
+                new ContextStoreAgentStatus(records));
+    }
+
+    @Bean
+    StatusReportSchedule threatClassifierStatusReports(
+            ReportAgentStatusUseCase reports, AgentStatusProperties properties) {
+        return new StatusReportSchedule(reports, properties.reportEvery());
     }
 
     @Bean

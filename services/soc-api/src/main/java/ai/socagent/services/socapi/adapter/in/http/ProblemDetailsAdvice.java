@@ -90,6 +90,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(AgentNotFoundException.class)
+    ProblemDetail agentNotFound(AgentNotFoundException notFound, HttpServletRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.NOT_FOUND, ProblemTypes.AGENT_NOT_FOUND, "Agent not found", notFound.getMessage(), request);
+        problem.setProperty("agent", notFound.agent());
+        return problem;
+    }
+
     @ExceptionHandler(ApiKeyNotFoundException.class)
     ProblemDetail apiKeyNotFound(ApiKeyNotFoundException notFound, HttpServletRequest request) {
         ProblemDetail problem = problem(

@@ -18,6 +18,7 @@ public final class ProblemTypes {
     public static final URI TOO_MANY_REQUESTS = URI.create("urn:socagent:problem:too-many-requests");
     public static final URI REQUEST_REJECTED = URI.create("urn:socagent:problem:request-rejected");
     public static final URI API_KEY_NOT_FOUND = URI.create("urn:socagent:problem:api-key-not-found");
+    public static final URI AGENT_NOT_FOUND = URI.create("urn:socagent:problem:agent-not-found");
     public static final URI SELF_REVOCATION = URI.create("urn:socagent:problem:self-revocation");
 
     private ProblemTypes() {}

@@ -43,6 +43,8 @@ class EndpointSecurityTest {
             Map.entry("POST /api/v1/findings", Role.ANALYST),
             Map.entry("GET /api/v1/threats", Role.ANALYST),
             Map.entry("GET /api/v1/threats/{threatId}", Role.ANALYST),
+            Map.entry("GET /api/v1/agents", Role.ANALYST),
+            Map.entry("GET /api/v1/agents/{agent}", Role.ANALYST),
             Map.entry("POST /api/v1/api-keys", Role.ADMIN),
             Map.entry("GET /api/v1/api-keys", Role.ADMIN),
             Map.entry("GET /api/v1/api-keys/{keyId}", Role.ADMIN),
