@@ -7,7 +7,7 @@
 # 2. terraform fmt -check -recursive infra  when terraform is on the PATH (skipped with a message
 #                                        otherwise); a badly formatted .tf fails the run here
 #    scripts/backends.sh start           (moto, Redis, OpenSearch on 127.0.0.1; installs what is missing)
-# 3. node --test …/src/test/js/*.mjs    the dashboard's OIDC sign-in logic (Node 20+;
+# 3. node --test …/src/test/js/         the dashboard's sign-in and live-update logic (Node 20+;
 #                                        SOC_JS_TESTS=0 skips it, a missing node fails)
 # 4. ./mvnw -B verify "$@"               with the SOC_TEST_* endpoints exported
 # 5. scripts/conformance.sh              when the whole reactor was verified (no maven args): the API
@@ -86,7 +86,7 @@ fi
 if [[ "${SOC_JS_TESTS:-1}" == 1 ]]; then
   command -v node >/dev/null 2>&1 \
     || { say "node (20 or newer) is needed for the dashboard's tests: apt-get install nodejs, or SOC_JS_TESTS=0"; exit 2; }
-  timed "node --test" node --test services/soc-api/src/test/js/oidc.test.mjs
+  timed "node --test" node --test services/soc-api/src/test/js/
 fi
 
 MAVEN_STATUS=0

@@ -1,6 +1,7 @@
 // Everything shown comes from finding fields, i.e. untrusted text: it is only ever set through
 // textContent, never innerHTML.
 import * as oidc from './oidc.js';
+import * as live from './live.js';
 
 const tbody = document.getElementById('threats');
 const agentsBody = document.getElementById('agents');
@@ -19,6 +20,9 @@ const STORAGE = 'socApiCredential';
 const AUTO_SIGN_IN = 'socOidcAutoSignInAt';
 let provider = null; // {config, metadata} when soc-api names an OpenID provider and its discovery worked
 let expiryTimer = null;
+let updates = null; // the AbortController of the open update stream, null while there is none
+let shown = null; // {threatId, investigationId} of the threat in the detail pane
+let refreshTimer = null;
 
 function authHeaders() {
   const value = sessionStorage.getItem(STORAGE);
@@ -51,6 +55,7 @@ async function signIn() {
 // The token expired, or the API refused it: sign in again at the provider (whose own session
 // usually makes that a round trip without a form), unless that was just tried.
 function signInAgain(reason) {
+  stopUpdates();
   sessionStorage.removeItem(oidc.SESSION);
   clearTimeout(expiryTimer);
   signedIn(false);
@@ -114,12 +119,14 @@ login.addEventListener('submit', event => {
   document.getElementById('credential').value = '';
   signedIn(true);
   refresh();
+  followUpdates();
 });
 oidcLogin.addEventListener('click', () => {
   sessionStorage.removeItem(AUTO_SIGN_IN);
   signIn().catch(e => { status.textContent = 'cannot sign in: ' + e.message; });
 });
 logout.addEventListener('click', () => {
+  stopUpdates();
   sessionStorage.removeItem(STORAGE);
   sessionStorage.removeItem(AUTO_SIGN_IN);
   clearTimeout(expiryTimer);
@@ -152,6 +159,7 @@ function cell(text, className) {
 
 async function showThreat(id) {
   const threat = await api('/api/v1/threats/' + encodeURIComponent(id));
+  shown = {threatId: id, investigationId: threat.investigationId};
   const f = threat.finding;
   detail.replaceChildren();
   const h = document.createElement('h2');
@@ -248,6 +256,54 @@ async function refresh() {
     status.textContent = 'cannot read threats: ' + e.message;
   }
 }
+// Live updates: each update re-reads the list (at most every 250 ms) and the threat on show when it
+// is the one that moved. The stream reconnects with a back-off; while it is down the list is polled.
+function scheduleRefresh() {
+  if (refreshTimer === null) {
+    refreshTimer = setTimeout(() => { refreshTimer = null; refresh(); }, 250);
+  }
+}
+function stopUpdates() {
+  if (updates) {
+    updates.abort();
+    updates = null;
+  }
+}
+async function followUpdates() {
+  stopUpdates();
+  const controller = new AbortController();
+  updates = controller;
+  let failures = 0;
+  while (updates === controller && authHeaders()) {
+    try {
+      await live.follow({
+        url: '/api/v1/threats/updates', headers: authHeaders(), signal: controller.signal,
+        onOpen: () => { failures = 0; scheduleRefresh(); }, // catch up on what came while not connected
+        onUpdate: update => {
+          scheduleRefresh();
+          if (shown && (update.threatId === shown.threatId || update.investigationId === shown.investigationId)) {
+            showThreat(shown.threatId).catch(() => {});
+          }
+        },
+        onOverflow: scheduleRefresh
+      });
+    } catch (e) {
+      if (controller.signal.aborted) {
+        return;
+      }
+      if (e.status === 401 || e.status === 403) {
+        refresh(); // api() handles the refused credential (sign in again)
+        break;
+      }
+      failures++;
+    }
+    await new Promise(resume => setTimeout(resume, live.reconnectDelay(Math.max(1, failures))));
+  }
+  if (updates === controller) {
+    updates = null;
+  }
+}
+
 async function start() {
   const settings = await fetch('/api/v1/dashboard/config')
     .then(response => response.ok ? response.json() : {oidc: null})
@@ -278,6 +334,10 @@ async function start() {
   watchExpiry();
   signedIn(authHeaders() !== null);
   refresh();
-  setInterval(refresh, 5000);
+  if (authHeaders()) {
+    followUpdates();
+  }
+  // a poll while the stream is down, and a slow one always (another soc-api instance's updates)
+  setInterval(() => { if (!updates || Date.now() % 30_000 < 5000) refresh(); }, 5000);
 }
 start();

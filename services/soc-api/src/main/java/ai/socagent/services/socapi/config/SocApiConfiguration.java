@@ -15,14 +15,17 @@ import ai.socagent.services.socapi.adapter.in.http.ApiKeyController;
 import ai.socagent.services.socapi.adapter.in.http.DashboardController;
 import ai.socagent.services.socapi.adapter.in.http.ProblemDetailsAdvice;
 import ai.socagent.services.socapi.adapter.in.http.ThreatController;
+import ai.socagent.services.socapi.adapter.in.http.ThreatUpdatesController;
 import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreAgentStatusReader;
 import ai.socagent.services.socapi.adapter.out.contextstore.ContextStoreThreatReadModel;
 import ai.socagent.services.socapi.adapter.out.eventbus.EventBusThreatPublisher;
+import ai.socagent.services.socapi.adapter.out.live.InProcessThreatUpdates;
 import ai.socagent.services.socapi.application.AgentStatusQueryService;
 import ai.socagent.services.socapi.application.ApiKeyService;
 import ai.socagent.services.socapi.application.AuditTrailService;
 import ai.socagent.services.socapi.application.ThreatQueryService;
 import ai.socagent.services.socapi.application.ThreatSubmissionService;
+import ai.socagent.services.socapi.application.ThreatUpdatesService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +50,7 @@ import tools.jackson.databind.type.LogicalType;
 @EnableConfigurationProperties({SocApiProperties.class, SocApiDashboardProperties.class})
 @Import({
     ThreatController.class,
+    ThreatUpdatesController.class,
     ApiKeyController.class,
     DashboardController.class,
     AgentController.class,
@@ -125,9 +129,27 @@ public class SocApiConfiguration {
                 new ContextStoreAgentStatusReader(records), clock.getIfUnique(Clock::systemUTC));
     }
 
+    /** This instance's live views (the update stream's followers). */
     @Bean
-    AuditTrailService auditTrailService(ContextStoreThreatReadModel readModel) {
-        return new AuditTrailService(readModel);
+    InProcessThreatUpdates threatUpdates() {
+        return new InProcessThreatUpdates();
+    }
+
+    @Bean
+    ThreatUpdatesService threatUpdatesService(InProcessThreatUpdates updates) {
+        return new ThreatUpdatesService(updates);
+    }
+
+    @Bean
+    ThreatUpdatesController.Limits threatUpdateLimits(SocApiProperties properties) {
+        SocApiProperties.Updates updates = properties.updates();
+        return new ThreatUpdatesController.Limits(
+                updates.maxFollowers(), updates.queueCapacity(), updates.heartbeat(), updates.timeout());
+    }
+
+    @Bean
+    AuditTrailService auditTrailService(ContextStoreThreatReadModel readModel, InProcessThreatUpdates updates) {
+        return new AuditTrailService(readModel, updates);
     }
 
     @Bean

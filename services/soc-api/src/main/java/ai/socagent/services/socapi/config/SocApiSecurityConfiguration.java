@@ -78,6 +78,7 @@ public class SocApiSecurityConfiguration {
             "/index.html",
             "/app.js",
             "/oidc.js",
+            "/live.js",
             "/app.css",
             "/favicon.ico",
             DashboardController.PATH);
@@ -139,8 +140,9 @@ public class SocApiSecurityConfiguration {
         String analyst = Role.ANALYST.name();
         String admin = Role.ADMIN.name();
         http.authorizeHttpRequests(requests -> requests
-                        // error dispatches render the problem of a request already authorised
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        // error dispatches render the problem of a request already authorised; async
+                        // dispatches (the update stream's) continue one that was
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC)
                         .permitAll()
                         .requestMatchers(publicPaths)
                         .permitAll()

@@ -12,6 +12,8 @@ import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.finding.FindingFormat;
 import ai.socagent.domain.investigation.Investigation;
 import ai.socagent.domain.threat.Threat;
+import ai.socagent.services.socapi.application.port.out.ThreatUpdatesPort;
+import ai.socagent.services.socapi.domain.ThreatUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,23 @@ class AuditTrailServiceTest {
     @Test
     void record_everyEvent_isFiledUnderItsInvestigation() {
         List<Map.Entry<String, AuditEntry>> trail = new ArrayList<>();
-        AuditTrailService service =
-                new AuditTrailService((investigation, entry) -> trail.add(Map.entry(investigation, entry)));
+        List<ThreatUpdate> updates = new ArrayList<>();
+        AuditTrailService service = new AuditTrailService(
+                (investigation, entry) -> trail.add(Map.entry(investigation, entry)), new ThreatUpdatesPort() {
+                    @Override
+                    public void publish(ThreatUpdate update) {
+                        // filed first, told after
+                        assertThat(trail)
+                                .extracting(e -> e.getValue().eventId())
+                                .contains(update.eventId());
+                        updates.add(update);
+                    }
+
+                    @Override
+                    public Runnable subscribe(java.util.function.Consumer<ThreatUpdate> listener) {
+                        throw new UnsupportedOperationException();
+                    }
+                });
         Threat threat = Threat.forFinding(
                 Finding.builder()
                         .format(FindingFormat.PLAIN_THREAT)
@@ -55,5 +72,16 @@ class AuditTrailServiceTest {
 
         assertThat(trail).extracting(Map.Entry::getKey).containsExactly(investigationId, investigationId);
         assertThat(trail.get(1).getValue()).isEqualTo(AuditEntry.of(classified));
+        // each filed event told to live views, with the threat it names
+        assertThat(updates)
+                .extracting(ThreatUpdate::detailType, ThreatUpdate::investigationId, ThreatUpdate::threatId)
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple(
+                                "Threat Submitted", investigationId, java.util.Optional.of(threat.threatId())),
+                        org.assertj.core.api.Assertions.tuple(
+                                "Threat Classification Complete",
+                                investigationId,
+                                java.util.Optional.of(threat.threatId())));
+        assertThat(updates.get(1).eventId()).isEqualTo(classified.eventId());
     }
 }

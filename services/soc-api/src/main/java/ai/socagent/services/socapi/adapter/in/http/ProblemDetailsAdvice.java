@@ -122,6 +122,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(TooManyFollowersException.class)
+    ResponseEntity<ProblemDetail> tooManyFollowers(TooManyFollowersException refused, HttpServletRequest request) {
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.TOO_MANY_FOLLOWERS,
+                "Too many live views",
+                refused.getMessage(),
+                request);
+        problem.setProperty("limit", refused.limit());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     /**
      * A query string Tomcat cannot parse ({@code ?=x}: a parameter without a name) when a parameter
      * is read: the client's request is malformed.

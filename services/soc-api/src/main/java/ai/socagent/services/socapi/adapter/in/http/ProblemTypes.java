@@ -20,6 +20,7 @@ public final class ProblemTypes {
     public static final URI API_KEY_NOT_FOUND = URI.create("urn:socagent:problem:api-key-not-found");
     public static final URI AGENT_NOT_FOUND = URI.create("urn:socagent:problem:agent-not-found");
     public static final URI SELF_REVOCATION = URI.create("urn:socagent:problem:self-revocation");
+    public static final URI TOO_MANY_FOLLOWERS = URI.create("urn:socagent:problem:too-many-followers");
 
     private ProblemTypes() {}
 }

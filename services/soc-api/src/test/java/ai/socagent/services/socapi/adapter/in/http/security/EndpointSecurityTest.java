@@ -45,6 +45,7 @@ class EndpointSecurityTest {
             Map.entry("GET /api/v1/threats/{threatId}", Role.ANALYST),
             Map.entry("GET /api/v1/agents", Role.ANALYST),
             Map.entry("GET /api/v1/agents/{agent}", Role.ANALYST),
+            Map.entry("GET /api/v1/threats/updates", Role.ANALYST),
             Map.entry("POST /api/v1/api-keys", Role.ADMIN),
             Map.entry("GET /api/v1/api-keys", Role.ADMIN),
             Map.entry("GET /api/v1/api-keys/{keyId}", Role.ADMIN),
@@ -141,6 +142,7 @@ class EndpointSecurityTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(call("GET", "/app.js", null).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/oidc.js", null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/live.js", null).statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp)
                         .contains(
@@ -231,7 +233,38 @@ class EndpointSecurityTest {
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request.build(), EndpointSecurityTest::bodyUnlessStream);
+    }
+
+    /** The body as text; a stream that stays open (the updates' event stream) is hung up on at once. */
+    private static HttpResponse.BodySubscriber<String> bodyUnlessStream(HttpResponse.ResponseInfo info) {
+        boolean stream = info.headers()
+                .firstValue("Content-Type")
+                .filter(type -> type.startsWith("text/event-stream"))
+                .isPresent();
+        if (!stream) {
+            return HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return new HttpResponse.BodySubscriber<>() {
+            @Override
+            public java.util.concurrent.CompletionStage<String> getBody() {
+                return java.util.concurrent.CompletableFuture.completedStage("");
+            }
+
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscription.cancel();
+            }
+
+            @Override
+            public void onNext(List<java.nio.ByteBuffer> item) {}
+
+            @Override
+            public void onError(Throwable throwable) {}
+
+            @Override
+            public void onComplete() {}
+        };
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String type, String what) {
