@@ -92,6 +92,8 @@ public final class ModelBench {
                     limit,
                     findings,
                     Runtime.getRuntime().availableProcessors());
+            // the dashboard's view: the live stream, opened before anything is submitted
+            Stream pushed = Stream.open(http, port);
             long callsBefore = model.served.get();
             Instant start = Instant.now();
             List<Submitted> backlog = submitBacklog(http, port, findings);
@@ -156,6 +158,10 @@ public final class ModelBench {
                     "  the same, after the submission",
                     afterSubmission,
                     s -> s.activityShown - s.classifiedAt.toEpochMilli());
+            // every classification, as the dashboard's stream delivered it
+            pushed.report("classified -> on the live stream", at -> true);
+            pushed.report("  the same, after the submission", at -> at.isAfter(submitted));
+            pushed.close();
             gateWait(http, agentPort);
         } finally {
             fleet.stop();
@@ -184,6 +190,7 @@ public final class ModelBench {
                 "--spring.cloud.aws.credentials.secret-key=stand-in",
                 // room for the gate's limit and a line behind it
                 "--soc.event-bus.in-process.queue-concurrency.threat-classifier=" + (2 * limit)));
+        settings.addAll(List.of(System.getProperty("soc.bench.child-args", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
         Process child = StandaloneBench.startChild(jar, data, port, settings);
         return new Fleet() {
             public int apiPort() {
@@ -206,6 +213,78 @@ public final class ModelBench {
     }
 
     record Submitted(String threatId, Instant at) {}
+
+    /**
+     * The dashboard's live stream (GET /api/v1/threats/updates, server-sent events), read as the
+     * dashboard reads it: for each "Threat Classification Complete" update, the time from the event
+     * (its occurredAt, when the classifier published it) to its arrival here.
+     */
+    static final class Stream implements AutoCloseable {
+        /** occurredAt -> arrival - occurredAt, per classification event. */
+        final Map<String, long[]> lags = new ConcurrentHashMap<>();
+        private final java.util.stream.Stream<String> lines;
+
+        private Stream(java.util.stream.Stream<String> lines) {
+            this.lines = lines;
+        }
+
+        static Stream open(HttpClient http, int port) throws IOException, InterruptedException {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(
+                    StandaloneBench.authorized(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/api/v1/threats/updates")))
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the update stream answered " + response.statusCode());
+            }
+            Stream stream = new Stream(response.body());
+            Thread.ofVirtual().start(() -> {
+                try {
+                    stream.lines.forEach(stream::line);
+                } catch (RuntimeException closed) {
+                    // closed at the end
+                }
+            });
+            return stream;
+        }
+
+        private void line(String line) {
+            if (!line.startsWith("data:")) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            JsonNode update = JSON.readTree(line.substring("data:".length()));
+            if (update.path("detailType").asString().equals("Threat Classification Complete")) {
+                long occurred = Instant.parse(update.path("occurredAt").asString()).toEpochMilli();
+                lags.putIfAbsent(update.path("eventId").asString(), new long[] {occurred, now - occurred});
+            }
+        }
+
+        void report(String what, java.util.function.Predicate<Instant> which) {
+            long[] millis = lags.values().stream()
+                    .filter(lag -> which.test(Instant.ofEpochMilli(lag[0])))
+                    .mapToLong(lag -> lag[1])
+                    .sorted()
+                    .toArray();
+            long over = java.util.Arrays.stream(millis).filter(m -> m > 1_000).count();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-32s p50 %,6d ms  p95 %,6d ms  p99 %,6d ms  max %,6d ms  (%,d classifications, %d over 1 s)%n",
+                    what,
+                    (long) StandaloneBench.percentile(millis, 0.50),
+                    (long) StandaloneBench.percentile(millis, 0.95),
+                    (long) StandaloneBench.percentile(millis, 0.99),
+                    millis.length == 0 ? 0 : millis[millis.length - 1],
+                    millis.length,
+                    over);
+        }
+
+        @Override
+        public void close() {
+            lines.close();
+        }
+    }
 
     static final class Seen {
         Instant submittedAt;

@@ -627,6 +627,12 @@ public final class StandaloneBench {
     static Process startChild(Path jar, Path data, int port, List<String> settings) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
+        // SOC_BENCH_CHILD_JVM: JVM options of the child (a JFR recording, GC logging)
+        for (String option : System.getProperty("soc.bench.child-jvm", "").split(" ")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
         command.addAll(List.of(
                         "-jar",
                         jar.toString(),
