@@ -1,8 +1,8 @@
 package ai.socagent.eventbus;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +16,6 @@ public record TraceContext(String traceparent) {
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
     private static final String ZERO_TRACE = "0".repeat(32);
     private static final String ZERO_PARENT = "0".repeat(16);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public TraceContext {
         if (!isValid(traceparent)) {
@@ -58,7 +57,9 @@ public record TraceContext(String traceparent) {
         byte[] random = new byte[bytes];
         String hex;
         do {
-            RANDOM.nextBytes(random);
+            // W3C trace context asks ids to be random, not secret (OpenTelemetry's are ThreadLocalRandom's
+            // too); a SecureRandom here queued every publish on the JVM's one NativePRNG lock
+            ThreadLocalRandom.current().nextBytes(random);
             hex = HexFormat.of().formatHex(random);
         } while (hex.equals(zero));
         return hex;

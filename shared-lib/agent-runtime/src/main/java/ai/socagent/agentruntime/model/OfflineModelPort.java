@@ -1,12 +1,12 @@
 package ai.socagent.agentruntime.model;
 
+import ai.socagent.domain.Preconditions;
 import ai.socagent.observability.MetricNames;
 import ai.socagent.observability.MetricTags;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +38,12 @@ public final class OfflineModelPort implements ModelPort {
                         "offline")
                 .record(latency);
         return new ModelAnswer(
-                output, ModelAnswer.OFFLINE_ENGINE, 0, 0, latency, "offline-" + UUID.randomUUID(), Optional.of(REASON));
+                output,
+                ModelAnswer.OFFLINE_ENGINE,
+                0,
+                0,
+                latency,
+                "offline-" + Preconditions.newId(),
+                Optional.of(REASON));
     }
 }

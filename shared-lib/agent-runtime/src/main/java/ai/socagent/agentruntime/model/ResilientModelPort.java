@@ -4,6 +4,7 @@ import ai.socagent.agentruntime.budget.TokenBudget;
 import ai.socagent.agentruntime.prompt.OutputValidator;
 import ai.socagent.agentruntime.prompt.Prompt;
 import ai.socagent.agentruntime.prompt.PromptBuilder;
+import ai.socagent.domain.Preconditions;
 import ai.socagent.observability.MetricNames;
 import ai.socagent.observability.MetricTags;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -233,7 +233,7 @@ public final class ResilientModelPort implements ModelPort {
                         MetricTags.ENGINE,
                         "offline")
                 .record(latency);
-        String traceId = calls.lastTraceId != null ? calls.lastTraceId : "offline-" + UUID.randomUUID();
+        String traceId = calls.lastTraceId != null ? calls.lastTraceId : "offline-" + Preconditions.newId();
         return new ModelAnswer(
                 output,
                 ModelAnswer.OFFLINE_ENGINE,

@@ -25,8 +25,21 @@ public final class PromptBuilder {
 
     private final RandomGenerator random;
 
+    /**
+     * Boundaries from a DRBG of the builder's own: unguessable (a finding must not be able to close
+     * its own data section), and drawn without the JVM-wide NativePRNG lock and its file read that
+     * {@code new SecureRandom()} shares with every other caller on Linux.
+     */
     public PromptBuilder() {
-        this(new SecureRandom());
+        this(drbg());
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException unavailable) {
+            return new SecureRandom();
+        }
     }
 
     public PromptBuilder(RandomGenerator random) {

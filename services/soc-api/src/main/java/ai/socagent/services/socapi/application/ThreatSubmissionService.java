@@ -1,5 +1,6 @@
 package ai.socagent.services.socapi.application;
 
+import ai.socagent.domain.Preconditions;
 import ai.socagent.domain.event.ThreatSubmitted;
 import ai.socagent.domain.finding.Finding;
 import ai.socagent.domain.threat.Threat;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Validates and normalises a finding, keeps one threat per finding, and only then submits them to the
@@ -49,7 +49,7 @@ public final class ThreatSubmissionService implements SubmitFindingUseCase {
     public SubmissionReceipt submit(byte[] payload) {
         Instant receivedAt = clock.instant();
         IngestionResult result = ingestion.ingest(payload, receivedAt);
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = Preconditions.newId();
         List<Threat> threats = new ArrayList<>(result.findings().size());
         for (Finding finding : result.findings()) {
             threats.add(records.record(

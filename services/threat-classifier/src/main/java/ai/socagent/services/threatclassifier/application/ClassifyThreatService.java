@@ -4,6 +4,7 @@ import ai.socagent.agentruntime.model.ModelAnswer;
 import ai.socagent.agentruntime.model.ModelPort;
 import ai.socagent.agentruntime.model.ModelRequest;
 import ai.socagent.agentruntime.model.OfflineModelPort;
+import ai.socagent.domain.Preconditions;
 import ai.socagent.domain.Severity;
 import ai.socagent.domain.agent.AgentName;
 import ai.socagent.domain.classification.Classification;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +136,7 @@ public final class ClassifyThreatService implements ClassifyThreatUseCase {
     @Override
     public List<DomainEvent> classifyAwsEvent(String eventJson) {
         // A raw AWS event starts its own correlation: nothing upstream of it exists.
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = Preconditions.newId();
         List<DomainEvent> published = new ArrayList<>();
         IngestionResult ingested = ingestion.ingest(eventJson, clock.instant());
         for (Finding finding : ingested.findings()) {
