@@ -20,7 +20,7 @@ public final class SocApiArchitecture implements ModuleArchitecture {
                 .and()
                 .withAdapters("adapter")
                 .incoming("cli", "eventbus", "http")
-                .outgoing("contextstore", "eventbus", "memory", "redis")
+                .outgoing("contextstore", "eventbus", "live", "memory", "redis")
                 .and()
                 .withConfiguration("config");
     }

@@ -18,12 +18,23 @@ public final class ThreatUpdatesService implements FollowThreatUpdatesUseCase {
 
     @Override
     public Following follow(Consumer<ThreatUpdate> listener) {
-        Runnable unsubscribe = updates.subscribe(Objects.requireNonNull(listener, "listener"));
-        AtomicBoolean open = new AtomicBoolean(true);
-        return () -> {
+        return new Subscription(updates.subscribe(Objects.requireNonNull(listener, "listener")));
+    }
+
+    /** One following: unsubscribes once, however often it is closed. */
+    private static final class Subscription implements Following {
+        private final Runnable unsubscribe;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Subscription(Runnable unsubscribe) {
+            this.unsubscribe = unsubscribe;
+        }
+
+        @Override
+        public void close() {
             if (open.compareAndSet(true, false)) {
                 unsubscribe.run();
             }
-        };
+        }
     }
 }

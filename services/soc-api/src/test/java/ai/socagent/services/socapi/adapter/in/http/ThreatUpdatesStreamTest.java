@@ -88,7 +88,8 @@ class ThreatUpdatesStreamTest {
         // what the update announces is readable at once: the entry was filed before it went out
         assertThat(detail(threatId).path("activity").findValuesAsString("eventId"))
                 .contains(classified.eventId());
-        assertThat(lines).as("heartbeat comments while idle").contains(":heartbeat");
+        // a comment after 200 ms of silence
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(lines).contains(":heartbeat"));
         assertThat(lines).contains("event:threat-update", "id:" + classified.eventId());
     }
 
