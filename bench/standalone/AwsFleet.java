@@ -70,6 +70,8 @@ final class AwsFleet implements ModelBench.Fleet {
                 "--soc.event-bus.aws.queue-suffix=" + settings.busSuffix(),
                 "--soc.event-bus.aws.idempotency-table=" + settings.idempotencyTable(),
                 "--soc.context-store.environment=" + settings.environment(),
+                // SOC_BENCH_SQS_WAIT: the consumers' long-poll wait (the product's default unless set)
+                "--soc.event-bus.aws.wait-time-seconds=" + System.getProperty("soc.bench.sqs-wait", "20"),
                 "--logging.level.root=WARN");
         int classifierPort = StandaloneBench.freePort();
         List<String> classifierSettings = new ArrayList<>(names);

@@ -48,6 +48,7 @@ run() {
 model() {
   # ModelBench.java uses StandaloneBench.java beside it (the multi-file source launcher, Java 22+)
   "$JAVA" -Xms512m -Xmx1g --enable-native-access=ALL-UNNAMED -Dsoc.bench.child-jvm="${SOC_BENCH_CHILD_JVM:-}" \
+    -Dsoc.bench.sqs-wait="${SOC_BENCH_SQS_WAIT:-20}" \
     ${SOC_BENCH_JAVA_OPTS:-} -cp "$CP" bench/standalone/ModelBench.java "$@"
 }
 case "${1:-both}" in
