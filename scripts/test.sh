@@ -81,7 +81,7 @@ else
   say "endpoints: $SOC_TEST_AWS_ENDPOINT $SOC_TEST_REDIS_URI $SOC_TEST_OPENSEARCH_URI"
 fi
 
-# The dashboard's sign-in logic (services/soc-api/src/main/resources/static/oidc.js), with node's own
+# The dashboard's sign-in and live-update logic (static/oidc.js, live.js of soc-api), with node's own
 # test runner: no npm, no node_modules.
 if [[ "${SOC_JS_TESTS:-1}" == 1 ]]; then
   command -v node >/dev/null 2>&1 \

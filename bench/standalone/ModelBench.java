@@ -268,16 +268,10 @@ public final class ModelBench {
                     .sorted()
                     .toArray();
             long over = java.util.Arrays.stream(millis).filter(m -> m > 1_000).count();
-            System.out.printf(
-                    Locale.ROOT,
-                    "  %-32s p50 %,6d ms  p95 %,6d ms  p99 %,6d ms  max %,6d ms  (%,d classifications, %d over 1 s)%n",
+            percentiles(
                     what,
-                    (long) StandaloneBench.percentile(millis, 0.50),
-                    (long) StandaloneBench.percentile(millis, 0.95),
-                    (long) StandaloneBench.percentile(millis, 0.99),
-                    millis.length == 0 ? 0 : millis[millis.length - 1],
-                    millis.length,
-                    over);
+                    millis,
+                    String.format(Locale.ROOT, "%,d classifications, %d over 1 s", millis.length, over));
         }
 
         @Override
@@ -422,15 +416,20 @@ public final class ModelBench {
 
     static void report(String what, Map<String, Seen> seen, Measure measure) {
         long[] millis = seen.values().stream().mapToLong(measure::of).sorted().toArray();
+        percentiles(what, millis, millis.length + " sampled");
+    }
+
+    /** One line of percentiles of {@code millis} (sorted). */
+    static void percentiles(String what, long[] millis, String count) {
         System.out.printf(
                 Locale.ROOT,
-                "  %-32s p50 %,6d ms  p95 %,6d ms  p99 %,6d ms  max %,6d ms  (%d sampled)%n",
+                "  %-32s p50 %,6d ms  p95 %,6d ms  p99 %,6d ms  max %,6d ms  (%s)%n",
                 what,
                 (long) StandaloneBench.percentile(millis, 0.50),
                 (long) StandaloneBench.percentile(millis, 0.95),
                 (long) StandaloneBench.percentile(millis, 0.99),
                 millis.length == 0 ? 0 : millis[millis.length - 1],
-                millis.length);
+                count);
     }
 
     static void gateWait(HttpClient http, int port) throws IOException, InterruptedException {

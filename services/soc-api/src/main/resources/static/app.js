@@ -338,6 +338,7 @@ async function start() {
     followUpdates();
   }
   // a poll while the stream is down, and a slow one always (another soc-api instance's updates)
-  setInterval(() => { if (!updates || Date.now() % 30_000 < 5000) refresh(); }, 5000);
+  setInterval(() => { if (!updates) refresh(); }, 5000);
+  setInterval(refresh, 30_000);
 }
 start();

@@ -40,9 +40,4 @@ public final class InProcessThreatUpdates implements ThreatUpdatesPort {
         listeners.add(subscription);
         return () -> listeners.remove(subscription);
     }
-
-    /** Live views listening now. */
-    public int listenerCount() {
-        return listeners.size();
-    }
 }
